@@ -1,0 +1,18 @@
+import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
+
+// React Testing Library only cleans up automatically when test globals are on; they are off here.
+afterEach(async () => {
+  if (typeof document !== 'undefined') {
+    const { cleanup } = await import('@testing-library/react');
+    cleanup();
+  }
+});
+
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
