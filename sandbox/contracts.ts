@@ -13,6 +13,8 @@ export interface LaunchSwitches {
   fault?: { resourceType: string; status?: number; delayMs?: number };
   /** Imitate a vendor's quirks: 'epic' answers 400 to Observation searches without category. */
   personality?: 'generic' | 'epic';
+  /** Scopes the authorization server leaves out of the grant even though the app asked (as a user unticking them would). */
+  withholdScopes?: string[];
 }
 
 /** The authorization behind an access token. */
