@@ -4,9 +4,8 @@ import viteConfig from './vite.config.ts';
 
 const require = createRequire(import.meta.url);
 
-export default mergeConfig(
-  viteConfig,
-  defineConfig({
+export default defineConfig((env) =>
+  mergeConfig(viteConfig(env), {
     resolve: {
       // fhirclient's package.json "main" is its Node entry; the app uses the browser one (stack.md P3).
       alias: [{ find: /^fhirclient$/, replacement: require.resolve('fhirclient/lib/entry/browser.js') }],

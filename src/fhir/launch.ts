@@ -1,0 +1,54 @@
+import FHIR from 'fhirclient';
+import { CLIENT_ID, DEFAULT_STANDALONE_ISS, REDIRECT_PATH, TRUSTED_ISSUERS } from '../config.ts';
+import { checkIssuer } from './issuers.ts';
+import { requestedScopes, scopeSyntaxFor, type LaunchKind, type SmartConfiguration } from './scopes.ts';
+
+export type LaunchOutcome =
+  | { kind: 'redirecting'; serverLabel: string }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'failed'; reason: string };
+
+/** The server's SMART configuration, or undefined when it has none (then fhirclient falls back to the CapabilityStatement). */
+async function fetchSmartConfiguration(iss: string): Promise<SmartConfiguration | undefined> {
+  try {
+    const response = await fetch(`${iss}/.well-known/smart-configuration`, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(8000),
+    });
+    return response.ok ? ((await response.json()) as SmartConfiguration) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs the launch page: EHR launch (`iss` + `launch`) or standalone launch (`iss` alone, or the sandbox default).
+ * The issuer is checked against the allow-list before anything is sent to it.
+ */
+export async function launch(search: string, pageUrl: string): Promise<LaunchOutcome> {
+  const params = new URLSearchParams(search);
+  const launchToken = params.get('launch') ?? undefined;
+  const kind: LaunchKind = launchToken ? 'ehr' : 'standalone';
+  const check = checkIssuer(params.get('iss') ?? (kind === 'standalone' ? DEFAULT_STANDALONE_ISS : undefined), TRUSTED_ISSUERS);
+  if (!check.trusted) return { kind: 'refused', reason: check.reason };
+
+  const smartConfiguration = await fetchSmartConfiguration(check.iss);
+  const pkceRequired = (check.issuer.pkce ?? 'required') === 'required';
+  if (pkceRequired && smartConfiguration && !smartConfiguration.code_challenge_methods_supported?.includes('S256')) {
+    return { kind: 'failed', reason: 'This server does not advertise PKCE (S256), which Tailor requires to sign in safely.' };
+  }
+  try {
+    await FHIR.oauth2.authorize({
+      iss: check.iss,
+      launch: launchToken,
+      clientId: check.issuer.clientId ?? CLIENT_ID,
+      scope: requestedScopes(kind, scopeSyntaxFor(smartConfiguration)),
+      // The redirect target is the app page at the deployment root, one level above /launch/.
+      redirectUri: new URL(`../${REDIRECT_PATH}`, pageUrl).href,
+      pkceMode: pkceRequired ? 'required' : 'ifSupported',
+    });
+    return { kind: 'redirecting', serverLabel: check.issuer.label };
+  } catch (error) {
+    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,115 @@
+import FHIR from 'fhirclient';
+import type Client from 'fhirclient/lib/Client';
+import type { Patient, Practitioner, PractitionerRole, RelatedPerson } from 'fhir/r4';
+import { describeFhirError } from './errors.ts';
+import { grantsRead } from './scopes.ts';
+import { classifyStart, describeLaunchError } from './startup.ts';
+
+/** fhirclient remembers the current launch in sessionStorage under this key (and only in sessionStorage). */
+const FHIRCLIENT_SESSION_KEY = 'SMART_KEY';
+
+export type SessionState =
+  | { status: 'starting' }
+  | { status: 'no-launch' }
+  | { status: 'launch-error'; message: string; detail?: string }
+  | { status: 'expired'; message: string }
+  | { status: 'missing-permission'; message: string }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; session: LaunchedSession };
+
+export type UserResource = Practitioner | Patient | RelatedPerson | PractitionerRole;
+
+export interface LaunchedSession {
+  client: Client;
+  patient: Patient;
+  /** The signed-in user's resource, or only its reference when the EHR would not let Tailor read it. */
+  user: { reference?: string; resource?: UserResource };
+  /** SMART's need_patient_banner: false inside EHRs that show their own (Epic), absent means show ours. */
+  needPatientBanner: boolean;
+  grantedScopes: string;
+}
+
+/**
+ * fhirclient's ready() must run once per page: a second concurrent call would post the single-use code twice
+ * (seen with React StrictMode). Every caller shares this promise.
+ */
+let ready: Promise<Client> | undefined;
+function readyOnce(): Promise<Client> {
+  ready ??= FHIR.oauth2.ready();
+  return ready;
+}
+
+function hasTokenStillUsable(client: Client): boolean {
+  const { expiresAt, tokenResponse } = client.state;
+  const expired = typeof expiresAt === 'number' && expiresAt * 1000 <= Date.now();
+  return !expired || Boolean(tokenResponse?.refresh_token);
+}
+
+async function readUser(client: Client): Promise<LaunchedSession['user']> {
+  const reference = client.user.fhirUser ?? undefined;
+  if (!reference) return {};
+  try {
+    return { reference, resource: (await client.user.read()) as UserResource };
+  } catch {
+    // Some EHRs name the user in the id_token but do not let the app read the resource; the reference still helps.
+    return { reference };
+  }
+}
+
+/** Completes or resumes the SMART session and reads what the first screen needs. Never throws. */
+export async function startSession(search = location.search): Promise<SessionState> {
+  const start = classifyStart(search, sessionStorage.getItem(FHIRCLIENT_SESSION_KEY) !== null);
+  if (start.kind === 'no-launch') return { status: 'no-launch' };
+  if (start.kind === 'launch-error') {
+    return { status: 'launch-error', message: describeLaunchError(start.error), detail: start.description };
+  }
+
+  let client: Client;
+  try {
+    client = await readyOnce();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/state/i.test(message)) {
+      return {
+        status: 'failed',
+        message: 'This sign-in could not be matched to a launch from this browser tab (the "state" did not match). Launch Tailor again from the EHR.',
+      };
+    }
+    return { status: 'failed', message: `Sign-in could not be completed: ${message}` };
+  }
+
+  if (!hasTokenStillUsable(client)) {
+    return { status: 'expired', message: 'Your session with the EHR has ended. Launch Tailor again from the EHR.' };
+  }
+  const grantedScopes: string = client.state.tokenResponse?.scope ?? '';
+  if (grantedScopes && !grantsRead(grantedScopes, 'Patient')) {
+    return {
+      status: 'missing-permission',
+      message: 'The EHR did not grant Tailor permission to read the patient record (scope patient/Patient.rs). Ask your EHR administrator to allow it, then launch again.',
+    };
+  }
+  if (!client.patient.id) {
+    return { status: 'failed', message: 'The EHR did not tell Tailor which patient is open. Launch Tailor from a patient chart.' };
+  }
+
+  try {
+    const [patient, user] = await Promise.all([client.patient.read() as Promise<Patient>, readUser(client)]);
+    return {
+      status: 'ready',
+      session: {
+        client,
+        patient,
+        user,
+        needPatientBanner: client.state.tokenResponse?.need_patient_banner !== false,
+        grantedScopes,
+      },
+    };
+  } catch (error) {
+    const failure = describeFhirError(error);
+    if (failure.kind === 'expired') return { status: 'expired', message: failure.message };
+    if (failure.kind === 'forbidden') {
+      return { status: 'missing-permission', message: `${failure.message} Tailor could not read the patient record.` };
+    }
+    return { status: 'failed', message: failure.message };
+  }
+}

@@ -1,0 +1,50 @@
+import type { HumanName, Identifier, Patient } from 'fhir/r4';
+
+export interface PatientSummary {
+  name: string;
+  sex: string;
+  birthDate?: string;
+  /** Whole years at `today`; undefined when the birth date is missing or only partly known. */
+  ageYears?: number;
+  identifier?: { label: string; value: string };
+}
+
+/** The name to show: the official one if marked, else the first; text if the EHR only gave text. */
+export function displayName(names: HumanName[] | undefined): string {
+  const name = names?.find((n) => n.use === 'official') ?? names?.[0];
+  if (!name) return 'Name not recorded';
+  const built = [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(' ');
+  return built || name.text || 'Name not recorded';
+}
+
+/** Completed years between a full YYYY-MM-DD birth date and today (a 29 Feb birthday turns over on 1 Mar). */
+export function ageInYears(birthDate: string | undefined, today: Date): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  let age = today.getUTCFullYear() - year;
+  const beforeBirthday =
+    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
+  if (beforeBirthday) age -= 1;
+  return age >= 0 ? age : undefined;
+}
+
+const SEX_LABELS: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
+
+/** An MRN (identifier type MR, HL7 v2 table 0203) is what a clinician recognises; otherwise the first identifier. */
+function preferredIdentifier(identifiers: Identifier[] | undefined): PatientSummary['identifier'] {
+  const mrn = identifiers?.find((id) => id.type?.coding?.some((c) => c.code === 'MR'));
+  const chosen = mrn ?? identifiers?.find((id) => id.value);
+  if (!chosen?.value) return undefined;
+  return { label: mrn ? 'MRN' : (chosen.type?.text ?? 'ID'), value: chosen.value };
+}
+
+export function summarisePatient(patient: Patient, today: Date): PatientSummary {
+  return {
+    name: displayName(patient.name),
+    sex: SEX_LABELS[patient.gender ?? 'unknown'] ?? 'Unknown',
+    birthDate: patient.birthDate,
+    ageYears: ageInYears(patient.birthDate, today),
+    identifier: preferredIdentifier(patient.identifier),
+  };
+}
