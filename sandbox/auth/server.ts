@@ -118,8 +118,10 @@ export async function createAuthServer(options: AuthServerOptions) {
 
   async function finishWithGrant(req: IncomingMessage, res: ServerResponse, clientId: string, requestedScope: string, context: LaunchContext) {
     const grant = new provider.Grant({ accountId: context.practitioner, clientId });
-    const scopes = scopesToGrant(requestedScope, context.switches.withholdScopes);
-    grant.addOIDCScope(scopes.join(' '));
+    const withheld = context.switches.withholdScopes ?? [];
+    grant.addOIDCScope(scopesToGrant(requestedScope, withheld).join(' '));
+    // Rejected, not merely left out: otherwise the provider would ask for consent to them again, forever.
+    if (withheld.length) grant.rejectOIDCScope(withheld.join(' '));
     const grantId = await grant.save();
     launches.bindGrant(grantId, context);
     await provider.interactionFinished(req, res, { login: { accountId: context.practitioner }, consent: { grantId } }, { mergeWithLastSubmission: false });
