@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import FHIR from 'fhirclient';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launch } from '../../src/fhir/launch.ts';
+
+const EPIC = 'https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4';
+const ORACLE = 'https://fhir-ehr-code.cerner.com/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d';
+const PAGE = 'https://tailor.example.org/app/launch/?iss=x';
+
+let smartConfiguration: Record<string, unknown> | undefined;
+const requested: string[] = [];
+const server = setupServer(
+  http.get('*/.well-known/smart-configuration', ({ request }) => {
+    requested.push(request.url);
+    return smartConfiguration ? HttpResponse.json(smartConfiguration) : new HttpResponse(null, { status: 404 });
+  }),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  requested.length = 0;
+  vi.restoreAllMocks();
+});
+afterAll(() => server.close());
+
+function spyAuthorize() {
+  return vi.spyOn(FHIR.oauth2, 'authorize').mockResolvedValue(undefined);
+}
+
+describe('launch', () => {
+  it('asks a v2 server for v2 scopes, with PKCE required and the app root as redirect', async () => {
+    smartConfiguration = { capabilities: ['launch-ehr', 'permission-v2'], code_challenge_methods_supported: ['S256'] };
+    const authorize = spyAuthorize();
+    const outcome = await launch(`?iss=${encodeURIComponent(EPIC)}&launch=L1`, PAGE);
+    expect(outcome).toEqual({ kind: 'redirecting', serverLabel: 'Epic on FHIR sandbox (R4)' });
+    const options = authorize.mock.calls[0]![0];
+    expect(options).toMatchObject({ iss: EPIC, launch: 'L1', clientId: 'tailor', redirectUri: 'https://tailor.example.org/app/', pkceMode: 'required' });
+    expect(options.scope).toContain('patient/Observation.rs');
+    expect(options.scope!.split(' ')).toContain('launch');
+  });
+
+  it('falls back to v1 scopes when the server does not list permission-v2', async () => {
+    smartConfiguration = { capabilities: ['launch-ehr', 'permission-v1'], code_challenge_methods_supported: ['S256'] };
+    const authorize = spyAuthorize();
+    await launch(`?iss=${encodeURIComponent(EPIC)}&launch=L1`, PAGE);
+    expect(authorize.mock.calls[0]![0].scope).toContain('patient/Observation.read');
+  });
+
+  it('refuses an untrusted iss without contacting it', async () => {
+    const authorize = spyAuthorize();
+    const outcome = await launch(`?iss=${encodeURIComponent('https://attacker.example.com/fhir')}&launch=L1`, PAGE);
+    expect(outcome.kind).toBe('refused');
+    expect(requested).toEqual([]);
+    expect(authorize).not.toHaveBeenCalled();
+  });
+
+  it('refuses a standalone launch with no iss outside sandbox builds', async () => {
+    const outcome = await launch('', PAGE);
+    expect(outcome).toMatchObject({ kind: 'refused', reason: expect.stringContaining('no "iss"') });
+  });
+
+  it('stops when a server that must support PKCE does not advertise S256', async () => {
+    smartConfiguration = { capabilities: ['launch-ehr', 'permission-v2'], code_challenge_methods_supported: ['plain'] };
+    const authorize = spyAuthorize();
+    const outcome = await launch(`?iss=${encodeURIComponent(EPIC)}&launch=L1`, PAGE);
+    expect(outcome).toMatchObject({ kind: 'failed', reason: expect.stringContaining('PKCE') });
+    expect(authorize).not.toHaveBeenCalled();
+  });
+
+  it('uses PKCE only if supported where the server is known not to implement it, and the registered client id', async () => {
+    smartConfiguration = { capabilities: ['launch-ehr'] };
+    const authorize = spyAuthorize();
+    await launch(`?iss=${encodeURIComponent(ORACLE)}&launch=L1`, PAGE);
+    expect(authorize.mock.calls[0]![0]).toMatchObject({ pkceMode: 'ifSupported' });
+    expect(authorize.mock.calls[0]![0].scope).toContain('patient/Patient.read');
+  });
+
+  it('reports an authorize failure in words', async () => {
+    smartConfiguration = { capabilities: ['permission-v2'], code_challenge_methods_supported: ['S256'] };
+    vi.spyOn(FHIR.oauth2, 'authorize').mockRejectedValue(new Error('No authorization endpoint'));
+    expect(await launch(`?iss=${encodeURIComponent(EPIC)}&launch=L1`, PAGE)).toEqual({ kind: 'failed', reason: 'No authorization endpoint' });
+  });
+});
