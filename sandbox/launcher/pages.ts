@@ -1,0 +1,45 @@
+import type { SandboxPerson } from '../contracts.ts';
+import { escapeHtml, page } from '../html.ts';
+
+function options(people: SandboxPerson[]): string {
+  return people.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.name)} — ${escapeHtml(p.summary)}</option>`).join('');
+}
+
+/** The launcher: pick who signs in and whose chart is open, set the test switches, launch. */
+export function launcherPage(o: { practitioners: SandboxPerson[]; patients: SandboxPerson[]; appLaunchUrl: string; fhirBase: string }): string {
+  const standalone = `${o.appLaunchUrl}?iss=${encodeURIComponent(o.fhirBase)}`;
+  return page(
+    'Sandbox EHR launcher',
+    `<h1>Launch Tailor</h1>
+<form method="get" action="/launch">
+<fieldset><legend>Context</legend>
+<label>User <select name="practitioner">${options(o.practitioners)}</select></label>
+<label>Patient <select name="patient">${options(o.patients)}</select></label>
+<label><input type="radio" name="display" value="embedded" checked> Embedded in the EHR page (iframe, like Hyperspace)</label>
+<label><input type="radio" name="display" value="window"> Whole window</label>
+<label><input type="checkbox" name="banner" value="ehr"> The EHR shows its own patient banner (need_patient_banner=false)</label>
+</fieldset>
+<fieldset><legend>Test switches (this launch only)</legend>
+<label>Access-token lifetime (s) <input name="tokenLifetimeSeconds" inputmode="numeric" placeholder="3600"></label>
+<label><input type="checkbox" name="carePlanWriteUnsupported" value="1"> CarePlan writes unsupported</label>
+<label>Fault on resource type <input name="faultResourceType" placeholder="e.g. Observation"></label>
+<label>… answering HTTP status <input name="faultStatus" inputmode="numeric" placeholder="e.g. 500"></label>
+<label>… after a delay (ms) <input name="faultDelayMs" inputmode="numeric" placeholder="e.g. 3000"></label>
+<label>Vendor quirks <select name="personality"><option value="generic">generic</option><option value="epic">Epic (Observation search needs category)</option></select></label>
+<label>Withhold scopes <input name="withholdScopes" placeholder="e.g. patient/Patient.rs"></label>
+</fieldset>
+<button type="submit">Launch (EHR launch)</button>
+</form>
+<p>Or a <a href="${escapeHtml(standalone)}">standalone launch</a> (sign in and pick a patient at the sandbox).</p>
+<p class="hint">App launch URL: <code>${escapeHtml(o.appLaunchUrl)}</code>. FHIR base (iss): <code>${escapeHtml(o.fhirBase)}</code>.</p>`,
+  );
+}
+
+/** The EHR page with the app framed inside it, as an embedded launch shows it. */
+export function embeddedPage(patient: SandboxPerson | undefined, appUrl: string): string {
+  return page(
+    'Sandbox EHR — chart',
+    `<p><strong>${escapeHtml(patient?.name ?? 'Patient')}</strong> <a href="/">back to launcher</a></p>
+<iframe id="app-frame" title="Tailor" src="${escapeHtml(appUrl)}"></iframe>`,
+  );
+}
