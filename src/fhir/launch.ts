@@ -46,6 +46,8 @@ export async function launch(search: string, pageUrl: string): Promise<LaunchOut
       // The redirect target is the app page at the deployment root, one level above /launch/.
       redirectUri: new URL(`../${REDIRECT_PATH}`, pageUrl).href,
       pkceMode: pkceRequired ? 'required' : 'ifSupported',
+      // Embedded in an EHR frame, the whole sign-in happens inside that frame (client-js #75, #89).
+      completeInTarget: true,
     });
     return { kind: 'redirecting', serverLabel: check.issuer.label };
   } catch (error) {
