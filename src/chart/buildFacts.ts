@@ -1,0 +1,236 @@
+import { latestCodedAnswer } from './codedObservations.ts';
+import { ckdStageFact, conditionFact } from './conditions.ts';
+import { bodyMassIndex, ckdEpi2021, HBA1C_DIABETES_PERCENT } from './derived.ts';
+import { activeDrugs, statinUse, type ActiveDrug } from './medications.ts';
+import { readingsOf, twelveMonthMean } from './observations.ts';
+import { familyHistoryFact, slco1b1Fact, statinIntoleranceFact } from './otherFacts.ts';
+import { ageFact, sexFact } from './patientFacts.ts';
+import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
+import { stalenessOf } from './staleness.ts';
+import { DRUG_CLASSES } from './valueSets/medications.ts';
+import { PREGNANCY_ANSWERS, PREGNANCY_STATUS_CODE, SMOKING_STATUS_CODE } from './valueSets/social.ts';
+import type { ConditionKey } from './valueSets/conditions.ts';
+import type { ChartFacts, Fact, FactKey, KnownFact, QuantityFacts, QuantityKey, Quantity, SourceRef, Sex } from './types.ts';
+import { unknown, valueOf } from './types.ts';
+
+/** What the loader fetched. `loaded` says which searches completed: absence of data is evidence only for those. */
+export interface ChartData {
+  patient?: unknown;
+  observations: readonly unknown[];
+  conditions: readonly unknown[];
+  medicationRequests: readonly unknown[];
+  medicationStatements: readonly unknown[];
+  /** Medication resources included with or referenced by the medication resources. */
+  medications: readonly unknown[];
+  allergies: readonly unknown[];
+  familyHistory: readonly unknown[];
+  loaded: { patient: boolean; conditions: boolean; medications: boolean; allergies: boolean; familyHistory: boolean };
+}
+
+export const EMPTY_CHART: ChartData = {
+  observations: [], conditions: [], medicationRequests: [], medicationStatements: [], medications: [], allergies: [], familyHistory: [],
+  loaded: { patient: false, conditions: false, medications: false, allergies: false, familyHistory: false },
+};
+
+/**
+ * Turns whatever the EHR returned into clinical facts. Pure and total: malformed resources are rejected with a
+ * reason, never thrown on and never turned into a value.
+ */
+export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = DEFAULT_VALUE_SETS): ChartFacts {
+  const q = quantityFacts(chart.observations, now, valueSets);
+  const age = ageFact(chart.patient, chart.loaded.patient, now);
+  const sex = sexFact(chart.patient, chart.loaded.patient);
+  const condition = (key: ConditionKey) => {
+    const concept = valueSets.conditions.find((c) => c.key === key);
+    if (!concept) throw new Error(`missing condition concept ${key}`);
+    return concept;
+  };
+  const cond = (key: ConditionKey) => conditionFact(condition(key), chart.conditions, chart.loaded.conditions, now);
+  const meds = activeDrugs(chart.medicationRequests, chart.medicationStatements, chart.medications, valueSets);
+  const drugs: ChartFacts['drugs'] = chart.loaded.medications || meds.drugs.length > 0
+    ? { state: 'known', origin: 'chart', value: meds.drugs.map(({ drugClass, ingredient, matchedBy }) => ({ drugClass, ingredient, matchedBy })), sources: meds.drugs.map((d) => d.source), rejected: meds.rejected }
+    : unknown('medications could not be loaded', meds.rejected);
+  const smokingStatus = smokingFact(chart.observations, now, valueSets);
+  const hypertension = cond('hypertension');
+  const diabetesDx = cond('diabetes');
+  const egfr = q.egfr.state === 'known' ? q.egfr : derivedEgfr(q.creatinine, age, sex, q.egfr);
+  const bmi = q.bmi.state === 'known' ? q.bmi : derivedBmi(q.weight, q.height, q.bmi, now);
+  const statinDrugs = meds.drugs.filter((d) => d.drugClass === 'statin');
+  return {
+    ...q,
+    egfr,
+    bmi,
+    age,
+    sex,
+    smokingStatus,
+    smoker: smokerFact(smokingStatus),
+    pregnant: pregnancyFact(chart, now, condition('pregnancy')),
+    diabetes: diabetesFact(diabetesDx, q.hba1c, meds.drugs, chart.loaded.medications),
+    hypertension,
+    ckdStage: ckdStageFact(condition('ckd'), chart.conditions, chart.loaded.conditions, now),
+    ascvd: cond('ascvd'),
+    heartFailure: cond('heartFailure'),
+    atrialFibrillation: cond('atrialFibrillation'),
+    familialHypercholesterolaemia: cond('familialHypercholesterolaemia'),
+    familyHistoryPrematureAscvd: familyHistoryFact(chart.familyHistory, condition('ascvd').codes, chart.loaded.familyHistory),
+    onBPTreatment: drugFlag(meds.drugs, (d) => DRUG_CLASSES.find((c) => c.key === d.drugClass)?.antihypertensive === true, chart.loaded.medications, 'antihypertensive'),
+    onStatin: drugFlag(meds.drugs, (d) => d.drugClass === 'statin', chart.loaded.medications, 'statin'),
+    statin: statinFact(statinDrugs, chart.loaded.medications),
+    drugs,
+    statinIntolerance: statinIntoleranceFact(chart.allergies, chart.loaded.allergies, now),
+    slco1b1: slco1b1Fact(chart.observations, now),
+  };
+}
+
+function quantityFacts(observations: readonly unknown[], now: Date, valueSets: ValueSets): QuantityFacts {
+  const out: Partial<Record<QuantityKey, Fact<Quantity>>> = {};
+  for (const concept of valueSets.observations) {
+    const { readings, rejected } = readingsOf(concept, observations, now);
+    const latest = readings[0];
+    if (!latest) {
+      out[concept.key] = unknown(rejected.length > 0 ? `no usable ${concept.label} result (${rejected.length} rejected)` : `no ${concept.label} result`, rejected);
+      continue;
+    }
+    const bp = concept.key === 'systolicBP' || concept.key === 'diastolicBP' ? twelveMonthMean(readings, now) : undefined;
+    const staleness = stalenessOf(concept.key, latest.date, now);
+    out[concept.key] = {
+      state: 'known', origin: 'chart', value: { value: latest.value, unit: concept.unit }, date: latest.date, sources: [latest.source], rejected,
+      ...(staleness ? { staleness } : {}), ...(bp ? { summary12Months: bp } : {}),
+    };
+  }
+  // Each concept's canonical unit is fixed in valueSets/observations.ts, so the record matches QuantityFacts.
+  return out as QuantityFacts;
+}
+
+function smokingFact(observations: readonly unknown[], now: Date, valueSets: ValueSets): ChartFacts['smokingStatus'] {
+  const answers = valueSets.smokingAnswers.map((a) => ({ ref: a.ref, value: a.status }));
+  const { latest, rejected } = latestCodedAnswer(observations, SMOKING_STATUS_CODE, answers, now);
+  if (!latest) return unknown('no smoking status recorded', rejected);
+  const staleness = stalenessOf('smokingStatus', latest.date, now);
+  return { state: 'known', origin: 'chart', value: latest.value, date: latest.date, sources: [latest.source], rejected, ...(staleness ? { staleness } : {}) };
+}
+
+/** Current smoker: yes only for "current"; former and never are no (an ex-smoker is not a smoker). */
+export function smokerFact(status: ChartFacts['smokingStatus']): Fact<boolean> {
+  if (status.state !== 'known') return status;
+  const value = status.value === 'current';
+  if (status.origin === 'chart') return { ...status, value };
+  return {
+    state: 'known', origin: 'derived', value, sources: status.sources, rejected: status.rejected,
+    ...(status.date ? { date: status.date } : {}),
+    method: `Current smoker from ${status.origin} smoking status "${status.value}"`, citation: 'LOINC 72166-2 answers', inputs: ['smokingStatus'],
+  };
+}
+
+function pregnancyFact(chart: ChartData, now: Date, concept: Parameters<typeof conditionFact>[0]): Fact<boolean> {
+  const answers = PREGNANCY_ANSWERS.map((a) => ({ ref: a.ref, value: a.pregnant }));
+  const { latest, rejected } = latestCodedAnswer(chart.observations, PREGNANCY_STATUS_CODE, answers, now);
+  if (latest) {
+    const staleness = stalenessOf('pregnant', latest.date, now);
+    return { state: 'known', origin: 'chart', value: latest.value, date: latest.date, sources: [latest.source], rejected, ...(staleness ? { staleness } : {}) };
+  }
+  const dx = conditionFact(concept, chart.conditions, chart.loaded.conditions, now);
+  // A pregnancy diagnosis is evidence of pregnancy; its absence is not evidence of no pregnancy.
+  if (dx.state === 'known' && dx.value) return dx;
+  return unknown('no pregnancy status recorded', rejected);
+}
+
+export function derivedEgfr(creatinine: QuantityFacts['creatinine'], age: ChartFacts['age'], sex: Fact<Sex>, measured: QuantityFacts['egfr']): QuantityFacts['egfr'] {
+  const scr = valueOf(creatinine);
+  const years = valueOf(age);
+  const s = valueOf(sex);
+  if (creatinine.state !== 'known' || scr === undefined || years === undefined || s === undefined) {
+    return unknown('no eGFR result, and creatinine, age or sex is missing to calculate one', measured.rejected);
+  }
+  const value = ckdEpi2021(scr.value, years.value, s);
+  if (value === undefined) return unknown('eGFR cannot be calculated (CKD-EPI 2021 is for adults)', measured.rejected);
+  return {
+    state: 'known', origin: 'derived', value: { value, unit: 'mL/min/{1.73_m2}' },
+    ...(creatinine.date ? { date: creatinine.date } : {}), ...(creatinine.staleness ? { staleness: creatinine.staleness } : {}),
+    sources: creatinine.sources, rejected: measured.rejected,
+    method: 'CKD-EPI 2021 creatinine equation (race-free)',
+    citation: 'Inker LA et al. N Engl J Med 2021;385:1737–1749',
+    inputs: ['creatinine', 'age', 'sex'],
+  };
+}
+
+export function derivedBmi(weight: QuantityFacts['weight'], height: QuantityFacts['height'], measured: QuantityFacts['bmi'], now: Date): QuantityFacts['bmi'] {
+  if (weight.state !== 'known' || height.state !== 'known') return unknown('no BMI result, and weight or height is missing to calculate one', measured.rejected);
+  const value = bodyMassIndex(weight.value.value, height.value.value);
+  if (value === undefined) return unknown('BMI cannot be calculated', measured.rejected);
+  const staleness = stalenessOf('bmi', weight.date, now);
+  return {
+    state: 'known', origin: 'derived', value: { value, unit: 'kg/m2' },
+    ...(weight.date ? { date: weight.date } : {}), ...(staleness ? { staleness } : {}),
+    sources: [...weight.sources, ...height.sources], rejected: measured.rejected,
+    method: 'Weight / height²', citation: 'WHO body mass index definition', inputs: ['weight', 'height'],
+  };
+}
+
+/**
+ * Diabetes: a diagnosis, else HbA1c ≥ 6.5 %, else a diabetes-specific glucose-lowering drug (insulin, sulfonylurea,
+ * DPP-4i, TZD). Metformin, SGLT2i and GLP-1RA alone leave it unknown with a note: they are also prescribed for
+ * prediabetes, heart failure, CKD and obesity. "No" needs loaded conditions and medications and a latest HbA1c < 6.5 %.
+ */
+function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], drugs: ActiveDrug[], medsLoaded: boolean): Fact<boolean> {
+  if (dx.state === 'known' && dx.value) return dx;
+  const a1c = valueOf(hba1c);
+  if (hba1c.state === 'known' && a1c && a1c.value >= HBA1C_DIABETES_PERCENT) {
+    return derivedDiabetes(true, hba1c, `HbA1c ${a1c.value.toFixed(1)} % ≥ ${HBA1C_DIABETES_PERCENT} %`, ['hba1c']);
+  }
+  const glucoseDrugs = drugs.map((d) => ({ d, cls: DRUG_CLASSES.find((c) => c.key === d.drugClass) })).filter((x) => x.cls?.glucoseLowering);
+  const specific = glucoseDrugs.find((x) => x.cls?.glucoseLowering === 'specific');
+  if (specific) {
+    return {
+      state: 'known', origin: 'derived', value: true, sources: [specific.d.source], rejected: [],
+      method: `On ${specific.d.ingredient} (${specific.cls?.label}), a diabetes-specific glucose-lowering drug`,
+      citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'], note: `from ${specific.d.ingredient}`,
+    };
+  }
+  const nonSpecific = glucoseDrugs.map((x) => x.d);
+  if (nonSpecific.length > 0) {
+    return unknown('no diabetes diagnosis or HbA1c ≥ 6.5 %', dx.rejected, {
+      note: `on ${nonSpecific.map((d) => d.ingredient).join(', ')}, also used without diabetes: confirm`,
+      sources: nonSpecific.map((d) => d.source),
+    });
+  }
+  if (dx.state === 'known' && medsLoaded && hba1c.state === 'known' && a1c) {
+    return derivedDiabetes(false, hba1c, `No diabetes diagnosis or glucose-lowering drug, HbA1c ${a1c.value.toFixed(1)} % < ${HBA1C_DIABETES_PERCENT} %`, ['conditions', 'drugs', 'hba1c']);
+  }
+  return unknown(dx.state === 'known' ? 'no diabetes diagnosis, but no HbA1c to rule diabetes out' : 'conditions could not be loaded', dx.rejected);
+}
+
+function derivedDiabetes(value: boolean, hba1c: KnownFact<Quantity<'%'>>, method: string, inputs: string[]): Fact<boolean> {
+  return {
+    state: 'known', origin: 'derived', value, sources: hba1c.sources, rejected: [],
+    ...(hba1c.date ? { date: hba1c.date } : {}), ...(hba1c.staleness ? { staleness: hba1c.staleness } : {}),
+    method, citation: 'ADA Standards of Care in Diabetes 2024, §2 Table 2.1', inputs,
+  };
+}
+
+function drugFlag(drugs: ActiveDrug[], match: (d: ActiveDrug) => boolean, loaded: boolean, what: string): Fact<boolean> {
+  const hits = drugs.filter(match);
+  if (hits.length > 0) {
+    return { state: 'known', origin: 'chart', value: true, sources: hits.map((d) => d.source), rejected: [], note: hits.map((d) => d.ingredient).join(', ') };
+  }
+  if (!loaded) return unknown('medications could not be loaded');
+  return { state: 'known', origin: 'derived', value: false, sources: [], rejected: [], method: `No active ${what} prescription in the loaded medications`, citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };
+}
+
+function statinFact(statins: ActiveDrug[], loaded: boolean): ChartFacts['statin'] {
+  const first = statins[0];
+  if (!first) return unknown(loaded ? 'no active statin' : 'medications could not be loaded');
+  const use = statinUse(first);
+  const sources: SourceRef[] = statins.map((s) => s.source);
+  return {
+    state: 'known', origin: 'chart', value: use, sources, rejected: [],
+    ...(first.source.date ? { date: first.source.date } : {}),
+    ...(use.doseBasis === 'tablet-strength' ? { note: 'intensity from tablet strength; daily dose not stated' } : {}),
+  };
+}
+
+/** The risk-model inputs, in the units src/risk expects (see types.ts). */
+export const RISK_INPUT_KEYS = [
+  'age', 'sex', 'totalCholesterol', 'hdl', 'ldl', 'systolicBP', 'onBPTreatment', 'onStatin', 'smoker', 'diabetes',
+  'egfr', 'bmi', 'hba1c', 'uacr', 'calcium', 'phosphate', 'bicarbonate', 'albumin',
+] as const satisfies readonly FactKey[];

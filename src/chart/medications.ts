@@ -1,0 +1,182 @@
+import { codeText, codings, conceptText, isRecord } from './codes.ts';
+import { resourceId } from './observationValidity.ts';
+import { DRUG_CLASSES, STATIN_INTENSITY } from './valueSets/medications.ts';
+import type { DrugCode, ValueSets } from './siteCodes.ts';
+import type { DrugUse, Rejection, SourceRef, StatinUse } from './types.ts';
+
+/** A recognised active drug with where it came from and, when stated, its strength and daily dose. */
+export interface ActiveDrug extends DrugUse {
+  source: SourceRef;
+  strengthMg?: number;
+  dailyMg?: number;
+}
+
+/** Statuses that mean "currently taking" (FHIR R4 medicationrequest-status / medication-statement-status). */
+const ACTIVE_REQUEST = new Set(['active']);
+const ACTIVE_STATEMENT = new Set(['active', 'intended']);
+
+/**
+ * Active drugs from MedicationRequest (status active, not a proposal, not doNotPerform) and MedicationStatement
+ * (active/intended). On-hold and completed requests are history, reported as rejected with their status.
+ */
+export function activeDrugs(
+  requests: readonly unknown[],
+  statements: readonly unknown[],
+  medications: readonly unknown[],
+  valueSets: ValueSets,
+): { drugs: ActiveDrug[]; rejected: Rejection[] } {
+  const drugs: ActiveDrug[] = [];
+  const rejected: Rejection[] = [];
+  const scan = (resources: readonly unknown[], type: 'MedicationRequest' | 'MedicationStatement') => {
+    const seen = new Set<string>();
+    for (const res of resources) {
+      if (!isRecord(res)) continue;
+      const id = resourceId(res, type);
+      const concept = medicationConcept(res, medications);
+      const found = recognise(concept, valueSets.drugCodes);
+      if (found.length === 0) continue;
+      const date = type === 'MedicationRequest' ? res.authoredOn : res.effectiveDateTime ?? res.dateAsserted;
+      for (const f of found) {
+        const source: SourceRef = {
+          resourceType: type, id: id ?? '(no id)', value: conceptText(concept) ?? f.ingredient,
+          ...(f.code ? { code: f.code } : {}), ...(typeof date === 'string' ? { date } : {}),
+        };
+        const problem = id === undefined ? `no ${type} id` : medicationProblem(res, type);
+        if (problem) {
+          rejected.push({ source, reason: problem });
+          continue;
+        }
+        if (seen.has(`${id}|${f.ingredient}`)) continue;
+        seen.add(`${id}|${f.ingredient}`);
+        const strengthMg = strengthOf(concept, f.ingredient, medicationResource(res, medications));
+        const perDay = type === 'MedicationRequest' ? dosesPerDay(res.dosageInstruction) : dosesPerDay(res.dosage);
+        drugs.push({
+          drugClass: f.classKey, ingredient: f.ingredient, matchedBy: f.matchedBy, source,
+          ...(strengthMg !== undefined ? { strengthMg } : {}),
+          ...(strengthMg !== undefined && perDay !== undefined ? { dailyMg: strengthMg * perDay } : {}),
+        });
+      }
+    }
+  };
+  scan(requests, 'MedicationRequest');
+  scan(statements, 'MedicationStatement');
+  return { drugs, rejected };
+}
+
+function medicationProblem(res: Record<string, unknown>, type: string): string | undefined {
+  const active = type === 'MedicationRequest' ? ACTIVE_REQUEST : ACTIVE_STATEMENT;
+  if (typeof res.status !== 'string' || !active.has(res.status)) return `status "${String(res.status)}" is not current`;
+  if (res.doNotPerform === true) return 'do-not-perform order';
+  if (res.intent === 'proposal') return 'proposal, not an order';
+  return undefined;
+}
+
+/** The medication's CodeableConcept: inline, contained (#id) or an included Medication resource. */
+function medicationConcept(res: Record<string, unknown>, medications: readonly unknown[]): unknown {
+  if (res.medicationCodeableConcept !== undefined) return res.medicationCodeableConcept;
+  const med = medicationResource(res, medications);
+  return med?.code;
+}
+
+function medicationResource(res: Record<string, unknown>, medications: readonly unknown[]): Record<string, unknown> | undefined {
+  const ref = isRecord(res.medicationReference) ? res.medicationReference.reference : undefined;
+  if (typeof ref !== 'string') return undefined;
+  const pool = ref.startsWith('#') ? (Array.isArray(res.contained) ? res.contained : []) : medications;
+  const wanted = ref.startsWith('#') ? ref.slice(1) : ref.split('/').pop();
+  const found = pool.find((m) => isRecord(m) && m.resourceType === 'Medication' && m.id === wanted);
+  return isRecord(found) ? found : undefined;
+}
+
+interface Recognised {
+  classKey: string;
+  ingredient: string;
+  matchedBy: 'code' | 'rxnorm-name';
+  code?: string;
+}
+
+/**
+ * Ingredients of a medication concept: by RxNorm ingredient or site product code first; otherwise by the RxNorm
+ * normalised name of an RxNorm-coded product, whose first words are its ingredients ("ezetimibe 10 MG / simvastatin 40 MG Oral Tablet").
+ */
+function recognise(concept: unknown, drugCodes: readonly DrugCode[]): Recognised[] {
+  const out: Recognised[] = [];
+  const add = (r: Recognised) => {
+    if (!out.some((o) => o.ingredient === r.ingredient)) out.push(r);
+  };
+  for (const coding of codings(concept)) {
+    const hit = drugCodes.find((d) => d.ref.system === coding.system && d.ref.code === coding.code);
+    if (hit) add({ classKey: hit.classKey, ingredient: hit.ingredient, matchedBy: 'code', code: codeText(coding) });
+  }
+  if (out.length > 0) return out;
+  for (const coding of codings(concept)) {
+    if (coding.system !== 'http://www.nlm.nih.gov/research/umls/rxnorm' || typeof coding.display !== 'string') continue;
+    const name = coding.display.toLowerCase();
+    for (const cls of DRUG_CLASSES) {
+      for (const ing of cls.ingredients) {
+        if (nameHasIngredient(name, ing.name)) add({ classKey: cls.key, ingredient: ing.name, matchedBy: 'rxnorm-name', code: codeText(coding) });
+      }
+    }
+  }
+  return out;
+}
+
+function nameHasIngredient(name: string, ingredient: string): boolean {
+  // RxNorm SCD names: "<ingredient> <strength> <unit> [/ <ingredient> <strength> <unit>] <dose form>".
+  return name.split(' / ').some((part) => part.startsWith(`${ingredient} `) && /^\s*\d/.test(part.slice(ingredient.length)));
+}
+
+/** mg strength of the ingredient: Medication.ingredient strength, else the number after it in the RxNorm name. */
+function strengthOf(concept: unknown, ingredient: string, med: Record<string, unknown> | undefined): number | undefined {
+  if (med && Array.isArray(med.ingredient)) {
+    for (const ing of med.ingredient) {
+      if (!isRecord(ing) || !isRecord(ing.strength) || !isRecord(ing.strength.numerator)) continue;
+      const text = conceptText(ing.itemCodeableConcept)?.toLowerCase();
+      const n = ing.strength.numerator;
+      if (text?.includes(ingredient) && typeof n.value === 'number' && Number.isFinite(n.value) && n.value > 0 && (n.code === 'mg' || n.unit === 'mg')) {
+        const denominator = isRecord(ing.strength.denominator) ? ing.strength.denominator.value : 1;
+        if (denominator === 1 || denominator === undefined) return n.value;
+      }
+    }
+  }
+  for (const coding of codings(concept)) {
+    if (typeof coding.display !== 'string') continue;
+    const m = new RegExp(`${ingredient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+(?:\\.\\d+)?)\\s*MG\\b(?!\\s*/\\s*M)`, 'i').exec(coding.display);
+    if (m?.[1]) {
+      const v = Number(m[1]);
+      if (Number.isFinite(v) && v > 0) return v;
+    }
+  }
+  return undefined;
+}
+
+/** Doses per day from Dosage (doseQuantity in tablets × frequency per period in days); undefined if not stated. */
+function dosesPerDay(dosage: unknown): number | undefined {
+  if (!Array.isArray(dosage) || dosage.length !== 1) return undefined;
+  const d = dosage[0];
+  if (!isRecord(d) || !isRecord(d.timing) || !isRecord(d.timing.repeat)) return undefined;
+  const { frequency, period, periodUnit } = d.timing.repeat;
+  if (typeof frequency !== 'number' || typeof period !== 'number' || period <= 0 || frequency <= 0) return undefined;
+  const days = periodUnit === 'd' ? period : periodUnit === 'wk' ? period * 7 : undefined;
+  if (days === undefined) return undefined;
+  let perDose = 1;
+  const rate = Array.isArray(d.doseAndRate) ? d.doseAndRate[0] : undefined;
+  if (isRecord(rate) && isRecord(rate.doseQuantity)) {
+    const q = rate.doseQuantity;
+    const unit = String(q.code ?? q.unit ?? '');
+    if (typeof q.value !== 'number' || !Number.isFinite(q.value) || q.value <= 0 || !/^(\{tbl\}|tablet|tab|1|\{tablet\}|capsule|\{cap\})$/i.test(unit)) return undefined;
+    perDose = q.value;
+  }
+  return (perDose * frequency) / days;
+}
+
+/** Statin intensity per 2018 AHA/ACC Table 3, from the daily dose if stated, else from the tablet strength. */
+export function statinUse(drug: ActiveDrug): StatinUse {
+  const dose = drug.dailyMg ?? drug.strengthMg;
+  const basis = drug.dailyMg !== undefined ? 'daily-dose' : 'tablet-strength';
+  const row = dose === undefined ? undefined : STATIN_INTENSITY.find((r) => r.ingredient === drug.ingredient && dose >= r.mg[0] && dose <= r.mg[1]);
+  return {
+    ingredient: drug.ingredient,
+    ...(dose !== undefined ? { doseMg: dose, doseBasis: basis } : {}),
+    ...(row ? { intensity: row.intensity } : {}),
+  };
+}

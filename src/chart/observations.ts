@@ -1,0 +1,138 @@
+import { codeText, isRecord, matchCoding } from './codes.ts';
+import { convert, ucumCodeOf } from './units.ts';
+import { usableObservation, resourceId } from './observationValidity.ts';
+import type { ObservationConcept } from './valueSets/observations.ts';
+import type { Rejection, SourceRef } from './types.ts';
+
+/** One converted value from one Observation (or one panel component). */
+export interface Reading {
+  value: number;
+  date: string;
+  at: number;
+  source: SourceRef;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Every usable reading of a concept, newest first, and every matching Observation that could not be used. */
+export function readingsOf(concept: ObservationConcept, observations: readonly unknown[], now: Date): { readings: Reading[]; rejected: Rejection[] } {
+  const readings: Reading[] = [];
+  const rejected: Rejection[] = [];
+  const seen = new Set<string>();
+  for (const obs of observations) {
+    if (!isRecord(obs)) continue;
+    const candidates = valuesOf(obs, concept);
+    if (candidates.length === 0) continue;
+    const id = resourceId(obs, 'Observation');
+    // A resource repeated across pages (or by a buggy server) counts once.
+    if (id !== undefined) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
+    const usable = usableObservation(obs, now);
+    for (const { quantity, coding } of candidates) {
+      const source: SourceRef = {
+        resourceType: 'Observation',
+        id: id ?? '(no id)',
+        code: codeText(coding),
+        ...(typeof coding.display === 'string' ? { display: coding.display } : {}),
+        ...rawValue(quantity),
+      };
+      if ('problem' in usable) {
+        rejected.push({ source: withDate(source, obs), reason: usable.problem });
+        continue;
+      }
+      source.date = usable.ok.date;
+      const result = toCanonical(quantity, concept);
+      if ('problem' in result) rejected.push({ source, reason: result.problem });
+      else readings.push({ value: result.value, date: usable.ok.date, at: usable.ok.at, source });
+    }
+  }
+  readings.sort((a, b) => b.at - a.at || a.source.id.localeCompare(b.source.id));
+  return { readings, rejected };
+}
+
+/** Mean of the readings within the 12 months before now, de-duplicating a value reported both alone and in a panel. */
+export function twelveMonthMean(readings: readonly Reading[], now: Date): { mean: number; count: number } | undefined {
+  const since = now.getTime() - 365 * DAY_MS;
+  const unique = new Map<string, number>();
+  for (const r of readings) if (r.at >= since) unique.set(`${r.at}|${r.value}`, r.value);
+  if (unique.size === 0) return undefined;
+  const values = [...unique.values()];
+  return { mean: values.reduce((s, v) => s + v, 0) / values.length, count: values.length };
+}
+
+interface Candidate {
+  quantity: unknown;
+  coding: { system?: string; code?: string; display?: string };
+}
+
+/** The concept's value(s) in an Observation: its own value, or the matching component of a BP panel. */
+function valuesOf(obs: Record<string, unknown>, concept: ObservationConcept): Candidate[] {
+  const direct = matchCoding(obs.code, concept.codes);
+  if (direct) return [{ quantity: valueOf(obs), coding: direct }];
+  if (!concept.panels || !matchCoding(obs.code, concept.panels)) return [];
+  const components = Array.isArray(obs.component) ? obs.component : [];
+  return components.flatMap((component): Candidate[] => {
+    if (!isRecord(component)) return [];
+    const coding = matchCoding(component.code, concept.codes);
+    if (!coding) return [];
+    return [{ quantity: component.dataAbsentReason !== undefined ? ABSENT : valueOf(component), coding }];
+  });
+}
+
+const ABSENT = Symbol('dataAbsentReason');
+
+function valueOf(holder: Record<string, unknown>): unknown {
+  if (holder.valueQuantity !== undefined) return holder.valueQuantity;
+  if (holder.valueInteger !== undefined) return { value: holder.valueInteger, unitless: true };
+  return undefined;
+}
+
+function rawValue(quantity: unknown): Pick<SourceRef, 'value' | 'unit'> {
+  if (!isRecord(quantity)) return {};
+  return {
+    ...(quantity.value !== undefined ? { value: String(quantity.value) } : {}),
+    ...(typeof quantity.unit === 'string' ? { unit: quantity.unit } : typeof quantity.code === 'string' ? { unit: quantity.code } : {}),
+  };
+}
+
+function withDate(source: SourceRef, obs: Record<string, unknown>): SourceRef {
+  const date = typeof obs.effectiveDateTime === 'string' ? obs.effectiveDateTime : undefined;
+  return date ? { ...source, date } : source;
+}
+
+function toCanonical(quantity: unknown, concept: ObservationConcept): { value: number } | { problem: string } {
+  if (quantity === ABSENT) return { problem: 'component value absent (dataAbsentReason)' };
+  if (!isRecord(quantity)) return { problem: 'no numeric value' };
+  const value = quantity.value;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: 'value is not a number' };
+  if (quantity.comparator !== undefined) return { problem: `value has comparator "${String(quantity.comparator)}", not a measured point value` };
+  let result: { value: number } | { problem: string };
+  if (quantity.unitless === true) {
+    // valueInteger carries no unit; only a score may be read without one.
+    if (concept.unit !== '{score}') return { problem: 'integer value without a unit' };
+    result = { value };
+  } else {
+    const from = ucumCodeOf(quantity);
+    if (from === undefined) {
+      if (concept.unit !== '{score}') return { problem: 'no unit' };
+      result = { value };
+    } else {
+      const converted = convert(value, from, concept.unit, {
+        ...(concept.molarMass ? { molarMass: concept.molarMass.value } : {}),
+        ...(concept.charge !== undefined ? { charge: concept.charge } : {}),
+      });
+      result = converted.ok ? { value: converted.value } : { problem: converted.reason };
+    }
+  }
+  if ('problem' in result) return result;
+  const [lo, hi] = concept.plausible;
+  if (result.value < lo || result.value > hi) return { problem: `${round(result.value)} ${concept.unit} is outside the plausible range ${lo}–${hi}` };
+  return result;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+

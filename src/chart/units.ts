@@ -1,0 +1,68 @@
+import ucum from '@lhncbc/ucum-lhc';
+import { SYSTEM, isRecord } from './codes.ts';
+import type { CanonicalUnit } from './types.ts';
+
+const utils = ucum.UcumLhcUtils.getInstance();
+
+/**
+ * Human-readable unit strings EHRs put in Quantity.unit that are not valid UCUM, mapped to the UCUM code they denote
+ * (UCUM spec §4 "mm[Hg]", "meq", annotations in braces). Only used when Quantity.code/system is absent.
+ */
+const DISPLAY_ALIASES: Readonly<Record<string, string>> = {
+  mmhg: 'mm[Hg]',
+  'meq/l': 'meq/L',
+  'ml/min/1.73m2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73 m2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73m^2': 'mL/min/{1.73_m2}',
+  'ml/min/{1.73m2}': 'mL/min/{1.73_m2}',
+  'kg/m^2': 'kg/m2',
+  'µmol/l': 'umol/L',
+  'μmol/l': 'umol/L',
+  years: 'a',
+  yr: 'a',
+  'min/week': 'min/wk',
+  score: '{score}',
+};
+
+/** The UCUM code of a FHIR Quantity: Quantity.code when its system is UCUM, else the unit text (or its known alias). */
+export function ucumCodeOf(quantity: unknown): string | undefined {
+  if (!isRecord(quantity)) return undefined;
+  if (quantity.system === SYSTEM.ucum && typeof quantity.code === 'string' && quantity.code.trim() !== '') return quantity.code.trim();
+  const text = typeof quantity.unit === 'string' ? quantity.unit.trim() : typeof quantity.code === 'string' ? quantity.code.trim() : '';
+  if (text === '') return undefined;
+  return DISPLAY_ALIASES[text.toLowerCase()] ?? text;
+}
+
+export type Conversion = { ok: true; value: number } | { ok: false; reason: string };
+
+/**
+ * HbA1c IFCC (mmol/mol) → NGSP (%): NGSP = 0.09148 × IFCC + 2.152 (IFCC–NGSP master equation, Hoelzel W et al.,
+ * Clin Chem 2004;50:166–174; ngsp.org/ifccngsp.asp). Not a dimensional conversion, so UCUM cannot do it
+ * (UCUM would turn 48 mmol/mol into 4.8 %, which is wrong).
+ */
+export function hba1cIfccToNgsp(mmolPerMol: number): number {
+  return 0.09148 * mmolPerMol + 2.152;
+}
+
+/**
+ * Converts a value to a canonical unit with UCUM. `molarMass` (g/mol) allows mass↔substance conversions
+ * and `charge` equivalents; anything UCUM cannot convert is reported, never guessed.
+ */
+export function convert(value: number, fromUcum: string, to: CanonicalUnit, opts: { molarMass?: number; charge?: number } = {}): Conversion {
+  if (!Number.isFinite(value)) return { ok: false, reason: 'value is not a finite number' };
+  if (to === '%' && fromUcum === 'mmol/mol') return { ok: true, value: hba1cIfccToNgsp(value) };
+  if (fromUcum === to) return { ok: true, value };
+  let result;
+  try {
+    result = utils.convertUnitTo(fromUcum, value, to, {
+      ...(opts.molarMass !== undefined ? { molecularWeight: opts.molarMass } : {}),
+      ...(opts.charge !== undefined ? { charge: opts.charge } : {}),
+    });
+  } catch (e) {
+    return { ok: false, reason: `unit "${fromUcum}" could not be converted: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (result.status !== 'succeeded' || typeof result.toVal !== 'number' || !Number.isFinite(result.toVal)) {
+    return { ok: false, reason: `unit "${fromUcum}" cannot be converted to ${to}${result.msg.length ? `: ${result.msg.join(' ')}` : ''}` };
+  }
+  return { ok: true, value: result.toVal };
+}

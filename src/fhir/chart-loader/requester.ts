@@ -1,0 +1,10 @@
+/**
+ * The only thing the chart loader needs from a FHIR client. The lead adapts fhirclient's Client:
+ *   { baseUrl: client.state.serverUrl, request: (url, signal) => client.request({ url, signal }) }
+ * `request` takes a URL relative to baseUrl (or absolute, for next links) and resolves to parsed JSON;
+ * it rejects on HTTP errors (fhirclient throws HttpError with .status and .response).
+ */
+export interface FhirRequester {
+  readonly baseUrl: string;
+  request<T>(url: string, signal?: AbortSignal): Promise<T>;
+}

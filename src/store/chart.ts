@@ -1,0 +1,129 @@
+import { create } from 'zustand';
+import type { CapabilityStatement } from 'fhir/r4';
+import siteCodesJson from '../../config/site-codes.json';
+import { buildFacts } from '../chart/buildFacts.ts';
+import { applyEntries, type Entries } from '../chart/entries.ts';
+import { parseSiteCodes, valueSetsWith, type ValueSets } from '../chart/siteCodes.ts';
+import type { ChartFacts, FactKey, FactValue } from '../chart/types.ts';
+import { readCapabilities } from '../fhir/chart-loader/capabilities.ts';
+import { DEFAULT_LOAD_OPTIONS, loadingState, loadSource, toChartData, type LoadOptions, type SourceOutcome, type SourceState } from '../fhir/chart-loader/loadChart.ts';
+import type { FhirRequester } from '../fhir/chart-loader/requester.ts';
+import { planChartSearches, type SearchSpec, type SourceId } from '../fhir/chart-loader/searchPlan.ts';
+
+const site = parseSiteCodes(siteCodesJson);
+
+export interface ChartState {
+  patientId?: string;
+  /** One entry per source, in search order. */
+  sources: SourceState[];
+  outcomes: Partial<Record<SourceId, SourceOutcome>>;
+  facts: ChartFacts;
+  /** The clinician's entries (session only). */
+  entries: Entries;
+  /** Problems in config/site-codes.json, shown rather than ignored. */
+  siteCodeErrors: string[];
+  startChartLoad(requester: FhirRequester, patientId: string, capability?: CapabilityStatement): Promise<void>;
+  retrySource(id: SourceId): Promise<void>;
+  enterFact<K extends FactKey>(key: K, value: FactValue<K>): void;
+  clearEntry(key: FactKey): void;
+}
+
+/** Test seams: the clock, value sets and load limits. */
+export const chartStoreConfig: { now: () => Date; valueSets: ValueSets; load: LoadOptions; pageSize: number } = {
+  now: () => new Date(),
+  valueSets: valueSetsWith(site.codes),
+  load: DEFAULT_LOAD_OPTIONS,
+  pageSize: 100,
+};
+
+const ENTRY_KEY = 'tailor.chart.entries.';
+
+/** Entries survive a reload of the tab (sessionStorage), never beyond it; keyed by patient so charts never mix. */
+function readEntries(patientId: string): Entries {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(ENTRY_KEY + patientId);
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Entries) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeEntries(patientId: string | undefined, entries: Entries): void {
+  if (!patientId) return;
+  try {
+    globalThis.sessionStorage?.setItem(ENTRY_KEY + patientId, JSON.stringify(entries));
+  } catch {
+    // Storage full or blocked (embedded browsers): entries still live in memory for this page.
+  }
+}
+
+function computeFacts(outcomes: Partial<Record<SourceId, SourceOutcome>>, entries: Entries): ChartFacts {
+  const now = chartStoreConfig.now();
+  return applyEntries(buildFacts(toChartData(outcomes), now, chartStoreConfig.valueSets), entries, now);
+}
+
+// The current load's requester and plan; a generation counter drops answers from a superseded load.
+let session: { requester: FhirRequester; specs: SearchSpec[]; generation: number; controller: AbortController } | undefined;
+let generation = 0;
+
+export const useChartStore = create<ChartState>()((set, get) => {
+  const run = async (spec: SearchSpec, gen: number) => {
+    const current = session;
+    if (!current) return;
+    const outcome = await loadSource(spec, current.requester, { ...chartStoreConfig.load, signal: current.controller.signal });
+    if (gen !== generation) return;
+    set((s) => {
+      const outcomes = { ...s.outcomes, [spec.id]: outcome };
+      return { outcomes, sources: s.sources.map((x) => (x.id === spec.id ? outcome.state : x)), facts: computeFacts(outcomes, s.entries) };
+    });
+  };
+
+  return {
+    sources: [],
+    outcomes: {},
+    facts: computeFacts({}, {}),
+    entries: {},
+    siteCodeErrors: site.errors,
+
+    async startChartLoad(requester, patientId, capability) {
+      session?.controller.abort();
+      const gen = ++generation;
+      const specs = planChartSearches(patientId, readCapabilities(capability), { pageSize: chartStoreConfig.pageSize, valueSets: chartStoreConfig.valueSets });
+      session = { requester, specs, generation: gen, controller: new AbortController() };
+      const entries = readEntries(patientId);
+      set({ patientId, sources: specs.map(loadingState), outcomes: {}, entries, facts: computeFacts({}, entries) });
+      await Promise.all(specs.map((spec) => run(spec, gen)));
+    },
+
+    async retrySource(id) {
+      const spec = session?.specs.find((s) => s.id === id);
+      if (!spec || !session) return;
+      const gen = session.generation;
+      set((s) => ({ sources: s.sources.map((x) => (x.id === id ? loadingState(spec) : x)) }));
+      await run(spec, gen);
+    },
+
+    enterFact(key, value) {
+      const entries: Entries = { ...get().entries, [key]: { value, enteredAt: chartStoreConfig.now().toISOString() } };
+      writeEntries(get().patientId, entries);
+      set((s) => ({ entries, facts: computeFacts(s.outcomes, entries) }));
+    },
+
+    clearEntry(key) {
+      const entries: Entries = { ...get().entries };
+      delete entries[key];
+      writeEntries(get().patientId, entries);
+      set((s) => ({ entries, facts: computeFacts(s.outcomes, entries) }));
+    },
+  };
+});
+
+/** Starts the one load wave after launch. The lead calls this with fhirclient adapted to FhirRequester. */
+export function startChartLoad(requester: FhirRequester, patientId: string, capability?: CapabilityStatement): Promise<void> {
+  return useChartStore.getState().startChartLoad(requester, patientId, capability);
+}
+
+export function retrySource(id: SourceId): Promise<void> {
+  return useChartStore.getState().retrySource(id);
+}

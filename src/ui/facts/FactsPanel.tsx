@@ -1,0 +1,168 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useChartStore } from '../../store/chart.ts';
+import type { Fact, FactKey, FactValue, SourceRef } from '../../chart/types.ts';
+import { formatValue, parseChoice, PANEL_ROWS, UNIT_LABEL, type FactRow } from './factFormat.ts';
+import { SourceProgress } from './SourceProgress.tsx';
+import './FactsPanel.css';
+
+/**
+ * "What we used": every model input with value, unit, date, source and staleness; missing ones highlighted with a
+ * field to enter them. Reads the chart store; mount it anywhere after startChartLoad().
+ */
+export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] }) {
+  const facts = useChartStore((s) => s.facts);
+  const headingId = useId();
+  return (
+    <section className="facts-panel" aria-labelledby={headingId} data-testid="facts-panel">
+      <h2 id={headingId}>What we used</h2>
+      <SourceProgress />
+      <table className="facts-table">
+        <caption className="facts-caption">Chart values used by the risk models. Missing values are highlighted; you can enter or override any value for this session.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Input</th>
+            <th scope="col">Value</th>
+            <th scope="col">Date</th>
+            <th scope="col">Source</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <FactRowView key={row.key} row={row} fact={facts[row.key] as Fact<unknown>} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
+  const [editing, setEditing] = useState(false);
+  const clearEntry = useChartStore((s) => s.clearEntry);
+  const missing = fact.state === 'unknown';
+  const origin = fact.state === 'known' ? fact.origin : 'missing';
+  return (
+    <tr className={missing ? 'fact-missing' : undefined} data-testid={`fact-${row.key}`} data-state={fact.state} data-origin={origin}>
+      <th scope="row">{row.label}</th>
+      <td data-testid={`fact-${row.key}-value`}>
+        {fact.state === 'known' && !editing ? <strong>{formatValue(row.key, fact.value)}</strong> : null}
+        {fact.state === 'known' && fact.origin === 'chart' && fact.summary12Months ? (
+          <div className="fact-sub">12-month mean {Math.round(fact.summary12Months.mean)} mmHg ({fact.summary12Months.count} readings)</div>
+        ) : null}
+        {fact.state === 'known' && fact.origin === 'entered' ? (
+          <div className="fact-sub">
+            Chart: {fact.replaces.state === 'known' ? formatValue(row.key, fact.replaces.value) : 'none'}{' '}
+            <button type="button" className="link-button" onClick={() => clearEntry(row.key)} aria-label={`Undo entered ${row.label}`}>Undo</button>
+          </div>
+        ) : null}
+        {missing ? <div className="fact-sub fact-reason">Missing: {fact.reason}</div> : null}
+        {fact.note ? <div className="fact-sub">{fact.note}</div> : null}
+        {(missing || editing) && row.input.kind !== 'none' ? (
+          <EntryForm row={row} onDone={() => setEditing(false)} onCancel={editing ? () => setEditing(false) : undefined} />
+        ) : null}
+        {!missing && !editing && row.input.kind !== 'none' ? (
+          <button type="button" className="link-button" onClick={() => setEditing(true)} aria-label={`Change ${row.label}`}>Change</button>
+        ) : null}
+      </td>
+      <td data-testid={`fact-${row.key}-date`}>{fact.state === 'known' && fact.date ? <time dateTime={fact.date}>{fact.date.slice(0, 10)}</time> : '—'}</td>
+      <td data-testid={`fact-${row.key}-source`}>
+        <Sources sources={fact.sources} />
+        {fact.state === 'known' && fact.origin === 'derived' ? <div className="fact-sub" title={fact.citation}>Derived: {fact.method}</div> : null}
+        {fact.rejected.length > 0 ? <div className="fact-sub">{fact.rejected.length} not used ({fact.rejected[0]?.reason})</div> : null}
+      </td>
+      <td data-testid={`fact-${row.key}-status`}>
+        <Badge fact={fact} />
+      </td>
+    </tr>
+  );
+}
+
+function Sources({ sources }: { sources: SourceRef[] }) {
+  if (sources.length === 0) return <>—</>;
+  const shown = sources.slice(0, 2);
+  return (
+    <ul className="fact-sources">
+      {shown.map((s) => (
+        <li key={`${s.resourceType}/${s.id}`} title={[s.value && `recorded ${s.value}${s.unit ? ` ${s.unit}` : ''}`, s.code].filter(Boolean).join(' · ')}>
+          {s.resourceType}/{s.id}
+        </li>
+      ))}
+      {sources.length > shown.length ? <li>+{sources.length - shown.length} more</li> : null}
+    </ul>
+  );
+}
+
+function Badge({ fact }: { fact: Fact<unknown> }) {
+  if (fact.state === 'unknown') return <span className="badge badge-missing">missing</span>;
+  const labels: string[] = [];
+  if (fact.origin !== 'chart') labels.push(fact.origin);
+  const s = fact.staleness;
+  return (
+    <>
+      {labels.map((l) => (
+        <span key={l} className={`badge badge-${l}`}>{l}</span>
+      ))}
+      {s ? (
+        <span className={`badge badge-${s.level}`} title={`fresh ≤ ${s.freshDays} days, old ≤ ${s.oldDays} days, stale beyond; this value is ${s.ageDays} days old`}>
+          {s.level}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function EntryForm({ row, onDone, onCancel }: { row: FactRow; onDone: () => void; onCancel?: (() => void) | undefined }) {
+  const enterFact = useChartStore((s) => s.enterFact);
+  const [raw, setRaw] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const inputId = useId();
+  const errorId = useId();
+  const input = row.input;
+  if (input.kind === 'none') return null;
+  const label = input.kind === 'quantity' ? `Enter ${row.label} (${UNIT_LABEL[input.unit]})` : `Enter ${row.label}`;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (input.kind === 'quantity') {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value) || value < input.min || value > input.max) {
+        setError(`Enter a number from ${input.min} to ${input.max} ${UNIT_LABEL[input.unit]}`);
+        return;
+      }
+      enterFact(row.key, { value, unit: input.unit } as FactValue<FactKey>);
+    } else {
+      const value = parseChoice(row.key, raw);
+      if (value === undefined) {
+        setError('Choose a value');
+        return;
+      }
+      enterFact(row.key, value as FactValue<FactKey>);
+    }
+    setError(undefined);
+    onDone();
+  };
+
+  return (
+    <form className="entry-form" onSubmit={submit} data-testid={`fact-${row.key}-entry`}>
+      <label htmlFor={inputId} className="visually-hidden">{label}</label>
+      {input.kind === 'quantity' ? (
+        <input
+          id={inputId} type="number" inputMode="decimal" step={input.step} min={input.min} max={input.max} value={raw}
+          onChange={(e) => setRaw(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
+        />
+      ) : (
+        <select id={inputId} value={raw} onChange={(e) => setRaw(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+          <option value="">Choose…</option>
+          {input.options.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      )}
+      {input.kind === 'quantity' ? <span className="entry-unit">{UNIT_LABEL[input.unit]}</span> : null}
+      <button type="submit">Use</button>
+      {onCancel ? <button type="button" onClick={onCancel}>Cancel</button> : null}
+      {error ? <span id={errorId} role="alert" className="entry-error">{error}</span> : null}
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+import { conceptOf } from '../../chart/valueSets/observations.ts';
+import type { CanonicalUnit, CkdStage, FactKey, QuantityKey, Slco1b1Result, StatinUse } from '../../chart/types.ts';
+
+/** How a fact is shown and entered in the panel. */
+export type FactInput =
+  | { kind: 'quantity'; unit: CanonicalUnit; min: number; max: number; step: string }
+  | { kind: 'choice'; options: { value: string; label: string }[] }
+  | { kind: 'none' };
+
+export interface FactRow {
+  key: FactKey;
+  label: string;
+  input: FactInput;
+}
+
+/** UCUM codes shown as clinicians write them. */
+export const UNIT_LABEL: Record<CanonicalUnit, string> = {
+  a: 'years', 'mg/dL': 'mg/dL', 'mmol/L': 'mmol/L', 'g/dL': 'g/dL', 'mm[Hg]': 'mmHg', '%': '%',
+  'mL/min/{1.73_m2}': 'mL/min/1.73 m²', 'mg/g': 'mg/g', 'kg/m2': 'kg/m²', kg: 'kg', cm: 'cm', 'min/wk': 'min/week', '{score}': 'points',
+};
+
+const yesNo: FactInput = { kind: 'choice', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] };
+
+function quantity(key: QuantityKey): FactRow {
+  const c = conceptOf(key);
+  return { key, label: c.label, input: { kind: 'quantity', unit: c.unit, min: c.plausible[0], max: c.plausible[1], step: 'any' } };
+}
+
+/** The rows of the panel, risk-model inputs first. */
+export const PANEL_ROWS: readonly FactRow[] = [
+  { key: 'age', label: 'Age', input: { kind: 'quantity', unit: 'a', min: 18, max: 110, step: '1' } },
+  { key: 'sex', label: 'Sex', input: { kind: 'choice', options: [{ value: 'female', label: 'Female' }, { value: 'male', label: 'Male' }] } },
+  quantity('totalCholesterol'),
+  quantity('hdl'),
+  quantity('ldl'),
+  quantity('systolicBP'),
+  { key: 'onBPTreatment', label: 'On BP treatment', input: yesNo },
+  { key: 'onStatin', label: 'On statin', input: yesNo },
+  { key: 'smoker', label: 'Current smoker', input: yesNo },
+  { key: 'diabetes', label: 'Diabetes', input: yesNo },
+  quantity('egfr'),
+  quantity('bmi'),
+  quantity('hba1c'),
+  quantity('uacr'),
+  quantity('calcium'),
+  quantity('phosphate'),
+  quantity('bicarbonate'),
+  quantity('albumin'),
+  { key: 'ascvd', label: 'Established ASCVD', input: yesNo },
+  { key: 'ckdStage', label: 'CKD stage', input: { kind: 'choice', options: (['1', '2', '3a', '3b', '4', '5'] as CkdStage[]).map((s) => ({ value: s, label: `G${s}` })) } },
+  { key: 'statin', label: 'Statin therapy', input: { kind: 'none' } },
+  { key: 'statinIntolerance', label: 'Statin intolerance', input: yesNo },
+  { key: 'slco1b1', label: 'SLCO1B1', input: { kind: 'none' } },
+  { key: 'familyHistoryPrematureAscvd', label: 'Family history of premature ASCVD', input: yesNo },
+];
+
+/** Text for a known value. */
+export function formatValue(key: FactKey, value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string') return key === 'ckdStage' ? `G${value}` : value;
+  if (typeof value === 'object' && value !== null) {
+    if ('unit' in value && 'value' in value) {
+      const q = value as { value: number; unit: CanonicalUnit };
+      return `${formatNumber(q.value, q.unit)} ${UNIT_LABEL[q.unit]}`;
+    }
+    if (key === 'statin') {
+      const s = value as StatinUse;
+      return [s.ingredient, s.doseMg !== undefined ? `${s.doseMg} mg` : undefined, s.intensity ? `(${s.intensity} intensity)` : undefined].filter(Boolean).join(' ');
+    }
+    if (key === 'slco1b1') {
+      const g = value as Slco1b1Result;
+      return g.diplotype ? `${g.diplotype}, ${g.phenotype}` : g.phenotype;
+    }
+  }
+  return String(value);
+}
+
+/** Precision a clinician expects per unit (whole mmHg and mg/dL, one decimal for %, eGFR whole). */
+function formatNumber(value: number, unit: CanonicalUnit): string {
+  const decimals = unit === '%' || unit === 'g/dL' || unit === 'mmol/L' || unit === 'kg/m2' ? 1 : unit === 'mg/dL' && value < 20 ? 1 : 0;
+  return value.toFixed(decimals);
+}
+
+/** Parses a choice back to the fact's value type. */
+export function parseChoice(key: FactKey, raw: string): unknown {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  return key === 'ckdStage' || key === 'sex' ? raw : undefined;
+}
