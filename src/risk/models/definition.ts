@@ -1,0 +1,65 @@
+import type { Feature } from '../features.ts';
+import type { InputName, ModelId, RiskInputs, RiskKey } from '../types.ts';
+
+/** A validity rule for one numeric input; `max` is exclusive when `maxExclusive` (used for ages in completed years). */
+export interface RangeRule {
+  input: InputName;
+  min: number;
+  /** No upper limit when absent. */
+  max?: number;
+  maxExclusive?: boolean;
+  source: string;
+}
+
+export interface Prepared<P> {
+  ok: true;
+  profile: P;
+  /** The stated reference profile the explanation is relative to (same variant and stratum). */
+  reference: P;
+  variant: string;
+  /** Which model output column answers which risk, for this patient. */
+  risks: { key: RiskKey; column: string }[];
+  note: string;
+}
+export interface Rejected {
+  ok: false;
+  reason: string;
+  variant: string;
+}
+
+export interface ModelDefinition<P> {
+  id: ModelId;
+  label: string;
+  features: readonly Feature<P>[];
+  /** Linear predictors computed by the Dense layer, in column order. */
+  linearPredictors: readonly string[];
+  /** Model outputs in column order, each with the linear predictor it is a transform of. */
+  outputs: readonly { name: string; linearPredictor: number }[];
+  requiredInputs: readonly InputName[];
+  optionalInputs: readonly InputName[];
+  ranges: readonly RangeRule[];
+  /** Population and exclusion rules in words, for the model card. */
+  population: readonly string[];
+  referenceDescription: string;
+  prepare(inputs: RiskInputs): Prepared<P> | Rejected;
+}
+
+export function missingInputs(inputs: RiskInputs, names: readonly InputName[]): InputName[] {
+  return names.filter((n) => inputs[n] === undefined);
+}
+
+export function rangeProblem(inputs: RiskInputs, rules: readonly RangeRule[], label: string): string | null {
+  for (const r of rules) {
+    const v = inputs[r.input];
+    if (typeof v !== 'number') continue;
+    const tooHigh = r.max !== undefined && (r.maxExclusive ? v >= r.max : v > r.max);
+    if (v < r.min || tooHigh) {
+      const span = r.max === undefined ? `≥ ${r.min}` : `${r.min}–${r.maxExclusive ? r.max - 1 : r.max}`;
+      if (r.input === 'age') return `${label} is for ages ${span}`;
+      return `${r.input} ${v} is outside the ${label} range ${span}`;
+    }
+  }
+  return null;
+}
+
+export const bit = (b: boolean): number => (b ? 1 : 0);

@@ -1,0 +1,171 @@
+import type { Feature } from '../features.ts';
+import type { RiskInputs, RiskKey } from '../types.ts';
+import { bit, missingInputs, rangeProblem, type ModelDefinition, type RangeRule } from './definition.ts';
+
+/**
+ * AHA PREVENT (Khan 2024). One Dense layer with sigmoid activation holds every (model type × sex ×
+ * outcome × horizon) logistic equation as a column; the encoded vector is the full model's term list,
+ * with the published missing-value terms, and each column's coefficients are 0 for terms its equation lacks.
+ */
+export interface PreventProfile {
+  age: number;
+  totalCholesterol: number;
+  hdl: number;
+  systolicBP: number;
+  onBPTreatment: boolean;
+  onStatin: boolean;
+  smoker: boolean;
+  diabetes: boolean;
+  bmi: number;
+  egfr: number;
+  /** null = not measured (the add-on models' "missing" indicator terms). */
+  uacr: number | null;
+  hba1c: number | null;
+}
+
+/** mg/dL → mmol/L for cholesterol, the factor the PREVENT calculator uses (Khan 2024 supplement). */
+export const CHOLESTEROL_MG_DL_TO_MMOL_L = 0.02586;
+
+// Predictor transformations: Khan 2024 Supplemental Material (see models/prevent/coefficients.json "terms").
+const age10 = (p: PreventProfile): number => (p.age - 55) / 10;
+const nonHdl = (p: PreventProfile): number => (p.totalCholesterol - p.hdl) * CHOLESTEROL_MG_DL_TO_MMOL_L - 3.5;
+const hdl = (p: PreventProfile): number => (p.hdl * CHOLESTEROL_MG_DL_TO_MMOL_L - 1.3) / 0.3;
+const sbpGe110 = (p: PreventProfile): number => (Math.max(p.systolicBP, 110) - 130) / 20;
+const bmiGe30 = (p: PreventProfile): number => (Math.max(p.bmi, 30) - 30) / 5;
+const egfrLt60 = (p: PreventProfile): number => (Math.min(p.egfr, 60) - 60) / -15;
+
+const LIPIDS = ['totalCholesterol', 'hdl'] as const;
+
+export const PREVENT_FEATURES: readonly Feature<PreventProfile>[] = [
+  { name: 'age', inputs: ['age'], value: age10 },
+  { name: 'age_sq', inputs: ['age'], value: (p) => age10(p) ** 2 },
+  { name: 'non_hdl', inputs: LIPIDS, value: nonHdl },
+  { name: 'hdl', inputs: ['hdl'], value: hdl },
+  { name: 'sbp_lt110', inputs: ['systolicBP'], value: (p) => (Math.min(p.systolicBP, 110) - 110) / 20 },
+  { name: 'sbp_ge110', inputs: ['systolicBP'], value: sbpGe110 },
+  { name: 'diabetes', inputs: ['diabetes'], value: (p) => bit(p.diabetes) },
+  { name: 'smoker', inputs: ['smoker'], value: (p) => bit(p.smoker) },
+  { name: 'bmi_lt30', inputs: ['bmi'], value: (p) => (Math.min(p.bmi, 30) - 25) / 5 },
+  { name: 'bmi_ge30', inputs: ['bmi'], value: bmiGe30 },
+  { name: 'egfr_lt60', inputs: ['egfr'], value: egfrLt60 },
+  { name: 'egfr_ge60', inputs: ['egfr'], value: (p) => (Math.max(p.egfr, 60) - 90) / -15 },
+  { name: 'bp_treated', inputs: ['onBPTreatment'], value: (p) => bit(p.onBPTreatment) },
+  { name: 'statin', inputs: ['onStatin'], value: (p) => bit(p.onStatin) },
+  { name: 'treated_sbp_ge110', inputs: ['onBPTreatment', 'systolicBP'], value: (p) => bit(p.onBPTreatment) * sbpGe110(p) },
+  { name: 'statin_non_hdl', inputs: ['onStatin', ...LIPIDS], value: (p) => bit(p.onStatin) * nonHdl(p) },
+  { name: 'age_x_non_hdl', inputs: ['age', ...LIPIDS], value: (p) => age10(p) * nonHdl(p) },
+  { name: 'age_x_hdl', inputs: ['age', 'hdl'], value: (p) => age10(p) * hdl(p) },
+  { name: 'age_x_sbp_ge110', inputs: ['age', 'systolicBP'], value: (p) => age10(p) * sbpGe110(p) },
+  { name: 'age_x_diabetes', inputs: ['age', 'diabetes'], value: (p) => age10(p) * bit(p.diabetes) },
+  { name: 'age_x_smoker', inputs: ['age', 'smoker'], value: (p) => age10(p) * bit(p.smoker) },
+  { name: 'age_x_bmi_ge30', inputs: ['age', 'bmi'], value: (p) => age10(p) * bmiGe30(p) },
+  { name: 'age_x_egfr_lt60', inputs: ['age', 'egfr'], value: (p) => age10(p) * egfrLt60(p) },
+  // Add-ons with the published missing-value handling: ln(UACR) (0 when missing) plus a missing indicator.
+  { name: 'ln_uacr', inputs: ['uacr'], value: (p) => (p.uacr === null ? 0 : Math.log(p.uacr)) },
+  { name: 'uacr_missing', inputs: ['uacr'], value: (p) => bit(p.uacr === null) },
+  { name: 'hba1c_dm', inputs: ['hba1c', 'diabetes'], value: (p) => (p.hba1c === null || !p.diabetes ? 0 : p.hba1c - 5.3) },
+  { name: 'hba1c_no_dm', inputs: ['hba1c', 'diabetes'], value: (p) => (p.hba1c === null || p.diabetes ? 0 : p.hba1c - 5.3) },
+  { name: 'hba1c_missing', inputs: ['hba1c'], value: (p) => bit(p.hba1c === null) },
+  // Tailor has no SDI input: the full model always runs with "missing SDI" = 1.
+  { name: 'sdi_missing', inputs: [], value: () => 1 },
+];
+
+export const PREVENT_VARIANTS = ['base', 'uacr', 'hba1c', 'full'] as const;
+export type PreventVariant = (typeof PREVENT_VARIANTS)[number];
+const SEXES = ['female', 'male'] as const;
+export const PREVENT_OUTCOMES = ['cvd', 'ascvd', 'hf'] as const;
+export const PREVENT_HORIZONS = [10, 30] as const;
+
+export const PREVENT_COLUMNS: readonly string[] = PREVENT_VARIANTS.flatMap((v) =>
+  SEXES.flatMap((s) => PREVENT_HORIZONS.flatMap((h) => PREVENT_OUTCOMES.map((o) => `${v}/${s}/${o}_${h}y`))),
+);
+
+const CALCULATOR = 'AHA PREVENT online calculator input limits (Khan 2024; as enforced by the preventr reference implementation)';
+export const PREVENT_RANGES: readonly RangeRule[] = [
+  { input: 'age', min: 30, max: 80, maxExclusive: true, source: 'Khan 2024: derived and validated for ages 30–79' },
+  { input: 'totalCholesterol', min: 130, max: 320, source: CALCULATOR },
+  { input: 'hdl', min: 20, max: 100, source: CALCULATOR },
+  { input: 'systolicBP', min: 90, max: 180, source: CALCULATOR },
+  { input: 'bmi', min: 18.5, max: 39.9, source: CALCULATOR },
+  { input: 'egfr', min: 15, max: 140, source: CALCULATOR },
+  { input: 'hba1c', min: 4.5, max: 15, source: CALCULATOR },
+  { input: 'uacr', min: 0.1, max: 25000, source: CALCULATOR },
+];
+/** 30-year estimates: Khan 2024 reports them for ages 30–59, and the AHA calculator shows them only there. */
+export const PREVENT_30Y_MAX_AGE_EXCLUSIVE = 60;
+
+const REQUIRED = ['age', 'sex', 'totalCholesterol', 'hdl', 'systolicBP', 'onBPTreatment', 'onStatin', 'smoker', 'diabetes', 'bmi', 'egfr'] as const;
+
+/**
+ * Which equation set applies (Khan 2024; same selection as the preventr reference implementation):
+ * no add-on → base; only UACR or only HbA1c → that add-on model; both → full model with SDI missing.
+ */
+export function preventVariant(uacrKnown: boolean, hba1cKnown: boolean): PreventVariant {
+  if (uacrKnown && hba1cKnown) return 'full';
+  if (uacrKnown) return 'uacr';
+  if (hba1cKnown) return 'hba1c';
+  return 'base';
+}
+
+const VARIANT_LABEL: Record<PreventVariant, string> = { base: 'base', uacr: 'base+uacr', hba1c: 'base+hba1c', full: 'full (uacr+hba1c, sdi missing)' };
+
+export const prevent: ModelDefinition<PreventProfile> = {
+  id: 'prevent',
+  label: 'PREVENT',
+  features: PREVENT_FEATURES,
+  linearPredictors: PREVENT_COLUMNS,
+  outputs: PREVENT_COLUMNS.map((name, i) => ({ name, linearPredictor: i })),
+  requiredInputs: REQUIRED,
+  optionalInputs: ['uacr', 'hba1c', 'priorASCVD'],
+  ranges: PREVENT_RANGES,
+  population: [
+    'Adults aged 30–79 without clinical cardiovascular disease (primary prevention); race-free, sex-specific equations.',
+    '10-year risks for ages 30–79; 30-year risks for ages 30–59 only.',
+    'Optional UACR and HbA1c select the add-on equations; SDI is not used (always missing).',
+  ],
+  referenceDescription:
+    'Age 55, total cholesterol 170 mg/dL, HDL 50 mg/dL, SBP 110 mmHg, BMI 25 kg/m², eGFR 90, no diabetes, non-smoker, no antihypertensive or statin; UACR 10 mg/g and HbA1c 5.3 % where the patient has them (else missing, like the patient); same sex and model type as the patient.',
+  prepare(inputs: RiskInputs) {
+    const variant = preventVariant(inputs.uacr !== undefined, inputs.hba1c !== undefined);
+    const label = VARIANT_LABEL[variant];
+    if (inputs.priorASCVD) return { ok: false, reason: 'prior ASCVD: primary-prevention equations do not apply', variant: label };
+    const missing = missingInputs(inputs, REQUIRED);
+    if (missing.length) return { ok: false, reason: `missing required input: ${missing.join(', ')}`, variant: label };
+    const problem = rangeProblem(inputs, PREVENT_RANGES, 'PREVENT');
+    if (problem) return { ok: false, reason: problem, variant: label };
+    const profile: PreventProfile = {
+      age: inputs.age!,
+      totalCholesterol: inputs.totalCholesterol!,
+      hdl: inputs.hdl!,
+      systolicBP: inputs.systolicBP!,
+      onBPTreatment: inputs.onBPTreatment!,
+      onStatin: inputs.onStatin!,
+      smoker: inputs.smoker!,
+      diabetes: inputs.diabetes!,
+      bmi: inputs.bmi!,
+      egfr: inputs.egfr!,
+      uacr: inputs.uacr ?? null,
+      hba1c: inputs.hba1c ?? null,
+    };
+    const reference: PreventProfile = {
+      age: 55,
+      totalCholesterol: 170,
+      hdl: 50,
+      systolicBP: 110,
+      onBPTreatment: false,
+      onStatin: false,
+      smoker: false,
+      diabetes: false,
+      bmi: 25,
+      egfr: 90,
+      uacr: profile.uacr === null ? null : 10,
+      hba1c: profile.hba1c === null ? null : 5.3,
+    };
+    const with30 = profile.age < PREVENT_30Y_MAX_AGE_EXCLUSIVE;
+    const horizons = with30 ? PREVENT_HORIZONS : ([10] as const);
+    const risks = horizons.flatMap((h) =>
+      PREVENT_OUTCOMES.map((o) => ({ key: `${o}_${h}y` as RiskKey, column: `${variant}/${inputs.sex}/${o}_${h}y` })),
+    );
+    return { ok: true, profile, reference, variant: label, risks, note: with30 ? '' : '30-year risks are given for ages 30–59 only' };
+  },
+};
