@@ -1,0 +1,242 @@
+import type { AllergyIntolerance, Condition, MedicationRequest, Observation, Patient, Practitioner, Resource } from 'fhir/r4';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSandboxResources, listPatients, listPractitioners } from '../../sandbox/data/index.ts';
+import { ckdEpi2021 } from '../../sandbox/data/egfr.ts';
+
+const NOW = new Date('2026-11-25T17:00:00Z');
+const ALL = buildSandboxResources(NOW);
+const DAY = 86_400_000;
+
+function chart(patientId: string): Resource[] {
+  const ref = `Patient/${patientId}`;
+  return ALL.filter((r) => {
+    if (r.resourceType === 'Patient') return r.id === patientId;
+    const x = r as { subject?: { reference?: string }; patient?: { reference?: string } };
+    return (x.subject?.reference ?? x.patient?.reference) === ref;
+  });
+}
+
+const ofType = <T extends Resource>(rs: Resource[], type: T['resourceType']): T[] => rs.filter((r): r is T => r.resourceType === type);
+const observations = (id: string) => ofType<Observation>(chart(id), 'Observation');
+const code = (o: Observation) => o.code.coding?.[0]?.code;
+const withCode = (id: string, loinc: string) => observations(id).filter((o) => code(o) === loinc);
+/** The most recent observation with the code, by effective date. */
+const latest = (id: string, loinc: string) =>
+  withCode(id, loinc).sort((a, b) => (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))[0];
+const daysAgo = (o: Observation | undefined) => (NOW.getTime() - Date.parse(o?.effectiveDateTime ?? '')) / DAY;
+
+function ageOn(birthDate: string, now: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const hadBirthday = now.getUTCMonth() + 1 > m || (now.getUTCMonth() + 1 === m && now.getUTCDate() >= d);
+  return now.getUTCFullYear() - y - (hadBirthday ? 0 : 1);
+}
+const patient = (id: string) => ALL.find((r): r is Patient => r.resourceType === 'Patient' && r.id === id) as Patient;
+
+const EGFR_CODES = ['33914-3', '48642-3', '48643-1', '50044-7', '62238-1', '69405-9', '77147-7', '88293-6', '88294-4', '98979-8'];
+
+describe('catalogue', () => {
+  it('lists every case once, each with a one-line summary and a Patient resource', () => {
+    const patients = listPatients();
+    expect(patients.length).toBeGreaterThanOrEqual(14);
+    expect(new Set(patients.map((p) => p.id)).size).toBe(patients.length);
+    for (const p of patients) {
+      expect(p.summary.length).toBeGreaterThan(20);
+      expect(p.summary).not.toMatch(/\n/);
+      expect(patient(p.id).name?.[0]?.text).toBe(p.name);
+    }
+  });
+
+  it('lists practitioners that exist as Practitioner resources, and every patient’s GP is one of them', () => {
+    const ids = listPractitioners().map((p) => p.id);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const practitioners = ofType<Practitioner>(ALL, 'Practitioner').map((p) => p.id);
+    expect(practitioners.sort()).toEqual([...ids].sort());
+    for (const p of ofType<Patient>(ALL, 'Patient')) {
+      expect(ids).toContain(p.generalPractitioner?.[0]?.reference?.replace('Practitioner/', ''));
+    }
+  });
+
+  it('has unique resource ids per type', () => {
+    const keys = ALL.map((r) => `${r.resourceType}/${r.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('is deterministic for a date', () => {
+    expect(JSON.stringify(buildSandboxResources(NOW))).toBe(JSON.stringify(ALL));
+  });
+
+  it('keeps ages exact whatever the date', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2025-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }), (now) => {
+        const people = buildSandboxResources(now).filter((r): r is Patient => r.resourceType === 'Patient');
+        const age = (id: string) => ageOn(people.find((p) => p.id === id)?.birthDate ?? '', now);
+        expect(age('age-35')).toBe(35);
+        expect(age('age-82')).toBe(82);
+        expect(age('typical-woman')).toBe(55);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('coding', () => {
+  it('gives every Observation a known category, a LOINC code and a value, components or an absent reason', () => {
+    for (const o of ofType<Observation>(ALL, 'Observation')) {
+      expect(['laboratory', 'vital-signs', 'social-history']).toContain(o.category?.[0]?.coding?.[0]?.code);
+      expect(o.code.coding?.[0]?.system).toBe('http://loinc.org');
+      const hasValue = o.valueQuantity ?? o.valueCodeableConcept ?? o.component ?? o.dataAbsentReason;
+      expect(hasValue).toBeDefined();
+      if (o.valueQuantity) expect(o.valueQuantity.system).toBe('http://unitsofmeasure.org');
+      expect(Date.parse(o.effectiveDateTime ?? '')).toBeLessThan(NOW.getTime());
+    }
+  });
+
+  it('records smoking status as 72166-2 with SNOMED CT answers', () => {
+    const smoking = ofType<Observation>(ALL, 'Observation').filter((o) => code(o) === '72166-2');
+    expect(smoking.length).toBeGreaterThan(10);
+    for (const o of smoking) {
+      expect(o.category?.[0]?.coding?.[0]?.code).toBe('social-history');
+      expect(o.valueCodeableConcept?.coding?.[0]?.system).toBe('http://snomed.info/sct');
+    }
+  });
+
+  it('gives Conditions clinical and verification status and a category, with SNOMED CT codes', () => {
+    const conditions = ofType<Condition>(ALL, 'Condition');
+    expect(conditions.length).toBeGreaterThan(10);
+    for (const c of conditions) {
+      expect(c.clinicalStatus?.coding?.[0]?.system).toBe('http://terminology.hl7.org/CodeSystem/condition-clinical');
+      expect(c.verificationStatus?.coding?.[0]?.code).toBe('confirmed');
+      expect(c.category?.[0]?.coding?.[0]?.code).toBe('problem-list-item');
+      expect(c.code?.coding?.[0]?.system).toBe('http://snomed.info/sct');
+    }
+  });
+
+  it('gives MedicationRequests RxNorm codes and a dosage', () => {
+    const meds = ofType<MedicationRequest>(ALL, 'MedicationRequest');
+    expect(meds.length).toBeGreaterThan(10);
+    for (const m of meds) {
+      expect(m.medicationCodeableConcept?.coding?.[0]?.system).toBe('http://www.nlm.nih.gov/research/umls/rxnorm');
+      expect(m.dosageInstruction?.[0]?.timing?.repeat?.frequency).toBeGreaterThan(0);
+      expect(m.dosageInstruction?.[0]?.text).toMatch(/tablet/);
+    }
+  });
+});
+
+describe('each case has the property it claims', () => {
+  it('typical-woman: complete recent values, no conditions, never smoker', () => {
+    for (const loinc of ['2093-3', '2085-9', '13457-7', '8480-6', '8462-4', '4548-4', '98979-8', '72166-2', '39156-5']) {
+      expect(daysAgo(latest('typical-woman', loinc)), loinc).toBeLessThan(365);
+    }
+    expect(latest('typical-woman', '72166-2')?.valueCodeableConcept?.coding?.[0]?.code).toBe('266919005');
+    expect(latest('typical-woman', '8480-6')?.valueQuantity?.value).toBeLessThan(130);
+    expect(ofType(chart('typical-woman'), 'Condition')).toHaveLength(0);
+    expect(patient('typical-woman').gender).toBe('female');
+  });
+
+  it('smoker-diabetic: daily smoker, type 2 diabetes, on antihypertensives', () => {
+    expect(latest('smoker-diabetic', '72166-2')?.valueCodeableConcept?.coding?.[0]?.code).toBe('449868002');
+    const conditions = ofType<Condition>(chart('smoker-diabetic'), 'Condition').map((c) => c.code?.coding?.[0]?.code);
+    expect(conditions).toEqual(expect.arrayContaining(['44054006', '38341003']));
+    const meds = ofType<MedicationRequest>(chart('smoker-diabetic'), 'MedicationRequest')
+      .filter((m) => m.status === 'active')
+      .map((m) => m.medicationCodeableConcept?.coding?.[0]?.code);
+    expect(meds).toEqual(expect.arrayContaining(['314076', '197361']));
+  });
+
+  it('ldl-190: latest LDL is at least 190 mg/dL', () => {
+    const ldl = latest('ldl-190', '13457-7');
+    expect(ldl?.valueQuantity?.unit).toBe('mg/dL');
+    expect(ldl?.valueQuantity?.value).toBeGreaterThanOrEqual(190);
+  });
+
+  it('ckd-3b: creatinine and urine ACR but no eGFR, and the computed eGFR is stage 3b (30–44)', () => {
+    const creatinine = latest('ckd-3b', '2160-0');
+    expect(creatinine?.valueQuantity?.unit).toBe('mg/dL');
+    expect(latest('ckd-3b', '9318-7')?.valueQuantity?.value).toBeGreaterThanOrEqual(30);
+    expect(observations('ckd-3b').filter((o) => EGFR_CODES.includes(code(o) ?? ''))).toHaveLength(0);
+    const egfr = ckdEpi2021(creatinine?.valueQuantity?.value ?? 0, 68, 'female');
+    expect(egfr).toBeGreaterThanOrEqual(30);
+    expect(egfr).toBeLessThan(45);
+    expect(ofType<Condition>(chart('ckd-3b'), 'Condition').map((c) => c.code?.coding?.[0]?.code)).toContain('700379002');
+  });
+
+  it('si-units: every lab is in SI units and none in mg/dL', () => {
+    const labs = observations('si-units').filter((o) => o.category?.[0]?.coding?.[0]?.code === 'laboratory');
+    expect(labs.length).toBeGreaterThanOrEqual(8);
+    for (const o of labs) expect(['mmol/L', 'umol/L', 'mmol/mol', 'mg/mmol']).toContain(o.valueQuantity?.code);
+    expect(latest('si-units', '14647-2')?.valueQuantity?.value).toBe(5.6);
+  });
+
+  it('ascvd-statin: myocardial infarction and an active high-intensity statin (atorvastatin 80 mg)', () => {
+    const c = chart('ascvd-statin');
+    expect(ofType<Condition>(c, 'Condition').map((x) => x.code?.coding?.[0]?.code)).toContain('22298006');
+    const statin = ofType<MedicationRequest>(c, 'MedicationRequest').find((m) => m.medicationCodeableConcept?.coding?.[0]?.code === '259255');
+    expect(statin?.status).toBe('active');
+  });
+
+  it('stale-missing: lipids and BP older than 2 years; HDL, smoking, HbA1c and height absent', () => {
+    expect(daysAgo(latest('stale-missing', '2093-3'))).toBeGreaterThan(730);
+    expect(daysAgo(latest('stale-missing', '8480-6'))).toBeGreaterThan(730);
+    for (const missing of ['2085-9', '72166-2', '4548-4', '8302-2']) expect(withCode('stale-missing', missing)).toHaveLength(0);
+  });
+
+  it('slco1b1: a genotype on SLCO1B1 rs4149056 and a decreased-function interpretation', () => {
+    const genotype = latest('slco1b1', '84413-4');
+    const gene = genotype?.component?.find((c) => c.code.coding?.[0]?.code === '48018-6');
+    expect(gene?.valueCodeableConcept?.coding?.[0]?.code).toBe('HGNC:10959');
+    const fn = latest('slco1b1', '79722-5');
+    expect(fn?.valueCodeableConcept?.text).toBe('Decreased function');
+    expect(fn?.derivedFrom?.[0]?.reference).toBe(`Observation/${genotype?.id}`);
+  });
+
+  it('statin-intolerance: an AllergyIntolerance of type intolerance to the statin class', () => {
+    const [allergy] = ofType<AllergyIntolerance>(chart('statin-intolerance'), 'AllergyIntolerance');
+    expect(allergy?.type).toBe('intolerance');
+    expect(allergy?.code?.coding?.[0]?.code).toBe('372912004');
+    expect(allergy?.reaction?.[0]?.manifestation[0]?.coding?.[0]?.code).toBe('68962001');
+  });
+
+  it('bp-panel: blood pressure only as 85354-9 panels with systolic and diastolic components', () => {
+    const panels = withCode('bp-panel', '85354-9');
+    expect(panels.length).toBeGreaterThanOrEqual(2);
+    for (const p of panels) {
+      expect(p.component?.map((c) => c.code.coding?.[0]?.code)).toEqual(['8480-6', '8462-4']);
+      expect(p.valueQuantity).toBeUndefined();
+    }
+    expect(withCode('bp-panel', '8480-6')).toHaveLength(0);
+    expect(withCode('bp-panel', '8462-4')).toHaveLength(0);
+  });
+
+  it('data-quality: newest LDL entered-in-error, newest HDL with a dataAbsentReason and no value', () => {
+    const ldl = latest('data-quality', '13457-7');
+    expect(ldl?.status).toBe('entered-in-error');
+    expect(ldl?.valueQuantity?.value).toBe(411);
+    const hdl = latest('data-quality', '2085-9');
+    expect(hdl?.dataAbsentReason?.coding?.[0]?.code).toBe('error');
+    expect(hdl?.valueQuantity).toBeUndefined();
+    expect(withCode('data-quality', '13457-7').filter((o) => o.status === 'final')).toHaveLength(1);
+  });
+
+  it('heavy-chart: at least 5,000 Observations over 10 years', () => {
+    const obs = observations('heavy-chart');
+    expect(obs.length).toBeGreaterThanOrEqual(5000);
+    const times = obs.map((o) => Date.parse(o.effectiveDateTime ?? ''));
+    expect((Math.max(...times) - Math.min(...times)) / DAY).toBeGreaterThan(3600);
+  });
+
+  it('age-35 and age-82 are those ages today', () => {
+    expect(ageOn(patient('age-35').birthDate ?? '', NOW)).toBe(35);
+    expect(ageOn(patient('age-82').birthDate ?? '', NOW)).toBe(82);
+  });
+});
+
+describe('ckdEpi2021', () => {
+  it('reproduces hand-computed CKD-EPI 2021 values', () => {
+    // 142 × (1.35/0.7)^−1.2 × 0.9938^68 × 1.012 = 42.8 (female); 142 × (1.02/0.9)^−1.2 × 0.9938^61 = 83.6 (male).
+    expect(ckdEpi2021(1.35, 68, 'female')).toBe(43);
+    expect(ckdEpi2021(1.02, 61, 'male')).toBe(84);
+    // Below κ the α exponent applies: 142 × (0.6/0.7)^−0.241 × 0.9938^40 × 1.012 = 116.1.
+    expect(ckdEpi2021(0.6, 40, 'female')).toBe(116);
+  });
+});
