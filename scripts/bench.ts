@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: production-builds a bench page with the app's Vite config, serves it with
+ * `vite preview`, and measures the risk worker in headless Chromium (warm latency for one patient ×
+ * all models, and for a 64-vector what-if batch). Also reports the worker chunk size. Not a test.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CONFIG = resolve(ROOT, 'vite.config.ts');
+const PORT = 4319;
+
+const outDir = mkdtempSync(join(tmpdir(), 'tailor-bench-'));
+try {
+  await build({
+    configFile: CONFIG,
+    logLevel: 'warn',
+    // A string input replaces the app's page map: only the bench page (and its worker) is built.
+    build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { input: resolve(ROOT, 'scripts/bench/index.html') } },
+  });
+  const assets = readdirSync(join(outDir, 'assets'));
+  const workerFile = assets.find((f) => /^worker-.*\.js$/.test(f));
+  if (!workerFile) throw new Error(`no worker chunk among ${assets.join(', ')}`);
+  const workerBytes = readFileSync(join(outDir, 'assets', workerFile));
+  const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+  const modelAssets = assets.filter((f) => /\.(bin|json)$/.test(f));
+
+  const server = await preview({ configFile: CONFIG, logLevel: 'warn', build: { outDir }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    const offOrigin: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`http://127.0.0.1:${PORT}/`)) offOrigin.push(r.url());
+    });
+    await page.goto(`http://127.0.0.1:${PORT}/scripts/bench/index.html`);
+    await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult !== undefined, null, { timeout: 120_000 });
+    const result = await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult);
+    const version = browser.version();
+    console.log(
+      JSON.stringify(
+        {
+          browser: `Chromium ${version} (headless, --disable-gpu), TF.js cpu backend in a module Web Worker`,
+          workerChunk: { file: workerFile, raw: kib(workerBytes.byteLength), gzip: kib(gzipSync(workerBytes, { level: 9 }).byteLength) },
+          modelAssets: modelAssets.length,
+          offOriginRequests: offOrigin,
+          ...(result as object),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+  }
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}
