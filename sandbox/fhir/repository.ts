@@ -15,6 +15,7 @@ import {
   evalFhirPathTyped,
   getSearchParameters,
   matchesSearchRequest,
+  splitSearchOnComma,
   toTypedValue,
 } from '@medplum/core';
 import type { Filter, SearchRequest, SortRule, WithId } from '@medplum/core';
@@ -75,8 +76,9 @@ export class SandboxRepository extends MemoryRepository {
   override async search<T extends Resource>(searchRequest: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
     const request = normalizeRequest(searchRequest);
     const { candidates, used } = this.candidates(request);
-    const rest = { ...request, filters: request.filters?.filter((f) => f !== used) };
-    const matches = candidates.filter((r) => matchesSearchRequest(r, rest)) as WithId<T>[];
+    const rest = { ...request, filters: request.filters?.filter((f) => !used?.includes(f)) };
+    const quick = (rest.filters ?? []).flatMap((f) => tokenPrefilter(request.resourceType, f) ?? []);
+    const matches = candidates.filter((r) => quick.every((q) => q(r)) && matchesSearchRequest(r, rest)) as WithId<T>[];
     const sorted = request.sortRules?.length ? sortResources(matches, request.sortRules) : matches;
     const offset = request.offset ?? 0;
     const page = request.count === undefined ? sorted.slice(offset) : sorted.slice(offset, offset + request.count);
@@ -97,17 +99,21 @@ export class SandboxRepository extends MemoryRepository {
    * The smallest candidate set an index can prove complete: one patient's chart when a patient/subject filter is
    * an exact `Patient/x` on a parameter that reads `subject` or `patient` directly, one resource for `_id`, or the type.
    */
-  private candidates(request: SearchRequest): { candidates: WithId<Resource>[]; used?: Filter } {
+  private candidates(request: SearchRequest): { candidates: WithId<Resource>[]; used?: Filter[] } {
     const all = this.current.get(request.resourceType) ?? new Map<string, WithId<Resource>>();
     for (const filter of request.filters ?? []) {
       if (filter.operator !== Operator.EQUALS || filter.value.includes(',')) continue;
       if (filter.code === '_id') {
         const one = all.get(filter.value);
-        return { candidates: one ? [one] : [], used: filter };
+        return { candidates: one ? [one] : [], used: [filter] };
       }
       if (filter.value.startsWith('Patient/') && directPatientField(request.resourceType, filter.code)) {
         const ids = this.byPatient.get(filter.value)?.get(request.resourceType) ?? new Set<string>();
-        return { candidates: [...ids].flatMap((id) => all.get(id) ?? []), used: filter };
+        // Every filter naming the same patient the same direct way is already satisfied by the index.
+        const used = (request.filters ?? []).filter(
+          (f) => f.operator === Operator.EQUALS && f.value === filter.value && directPatientField(request.resourceType, f.code),
+        );
+        return { candidates: [...ids].flatMap((id) => all.get(id) ?? []), used };
       }
     }
     return { candidates: [...all.values()] };
@@ -160,9 +166,34 @@ function directPatientField(resourceType: string, code: string): boolean {
   return new RegExp(`^${resourceType}\\.(subject|patient)(\\.where\\(resolve\\(\\) is Patient\\))?$`).test(expression);
 }
 
+/**
+ * A cheap superset test for an equality token filter on a direct element (`Observation.code`, `.category`): keeps
+ * any resource whose codes, displays, texts or values contain a wanted code. Medplum's matcher still decides.
+ */
+function tokenPrefilter(resourceType: string, filter: Filter): ((r: Resource) => boolean) | undefined {
+  if (filter.operator !== Operator.EQUALS) return undefined;
+  const param = getSearchParameters(resourceType)?.[filter.code];
+  const field = param?.type === 'token' ? new RegExp(`^${resourceType}\\.([A-Za-z]+)$`).exec(param.expression ?? '')?.[1] : undefined;
+  if (!field || field === 'id') return undefined;
+  const wanted = new Set(splitSearchOnComma(filter.value).map((v) => v.slice(v.indexOf('|') + 1).toLowerCase()));
+  if (wanted.has('')) return undefined;
+  return (r) => tokenWords((r as unknown as Record<string, unknown>)[field]).some((w) => wanted.has(w));
+}
+
+function tokenWords(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap(tokenWords);
+  if (typeof value !== 'object') return [String(value).toLowerCase()];
+  const v = value as { coding?: unknown; code?: unknown; display?: unknown; text?: unknown; value?: unknown };
+  return [...tokenWords(v.coding), ...[v.code, v.display, v.text, v.value].flatMap(tokenWords)];
+}
+
 /** Reject unknown parameters and read bare ids of single-target references as `Type/id`. */
 function normalizeRequest<T extends Resource>(request: SearchRequest<T>): SearchRequest<T> {
   const params = getSearchParameters(request.resourceType) ?? {};
+  if (request.include?.length || request.revInclude?.length) {
+    throw new OperationOutcomeError(badRequest('_include and _revinclude are not supported by the sandbox', '_include'));
+  }
   const filters = request.filters?.map((filter) => {
     if (RESULT_PARAMETERS.has(filter.code)) return filter;
     const param = params[filter.code];
