@@ -43,6 +43,16 @@ function normaliseIcd(code: string): string {
   return code.replace('.', '').toUpperCase();
 }
 
+/**
+ * The code of a status CodeableConcept (clinicalStatus, verificationStatus), read even without a system:
+ * a malformed "refuted" must still exclude the record rather than let it count.
+ */
+export function statusCode(concept: unknown): string | undefined {
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return undefined;
+  const first = concept.coding.find((c) => isRecord(c) && typeof c.code === 'string');
+  return isRecord(first) ? (first.code as string) : undefined;
+}
+
 export function codeText(coding: Coding): string {
   return `${coding.system}|${coding.code}`;
 }

@@ -1,4 +1,4 @@
-import { codeText, isRecord, matchCoding, codings } from './codes.ts';
+import { codeText, isRecord, matchCoding, statusCode } from './codes.ts';
 import { checkDate, resourceId } from './observationValidity.ts';
 import { CKD_STAGE_CODES, type ConditionConcept } from './valueSets/conditions.ts';
 import type { CkdStage, Fact, Rejection, SourceRef } from './types.ts';
@@ -41,10 +41,10 @@ export function matchingConditions(concept: ConditionConcept, conditions: readon
 }
 
 function conditionProblem(cond: Record<string, unknown>, concept: ConditionConcept, now: Date): string | undefined {
-  const verification = codings(cond.verificationStatus)[0]?.code;
+  const verification = statusCode(cond.verificationStatus);
   // Only confirmed (or unstated) diagnoses count: refuted, entered-in-error, unconfirmed, provisional, differential do not.
   if (verification !== undefined && verification !== 'confirmed') return `verification status "${verification}"`;
-  const clinical = codings(cond.clinicalStatus)[0]?.code;
+  const clinical = statusCode(cond.clinicalStatus);
   const allowed = concept.persistence === 'history' ? HISTORY : CURRENT;
   if (clinical === undefined) {
     if (concept.persistence === 'current') return 'no clinical status';

@@ -120,9 +120,18 @@ function recognise(concept: unknown, drugCodes: readonly DrugCode[]): Recognised
   return out;
 }
 
+/**
+ * RxNorm normalised names put each ingredient (optionally with a salt, "metformin hydrochloride") right before its
+ * strength: "24 HR metformin hydrochloride 500 MG Extended Release Oral Tablet", "ezetimibe 10 MG / simvastatin 40 MG Oral Tablet".
+ */
+function ingredientPattern(ingredient: string, capture: boolean): RegExp {
+  const name = ingredient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const number = capture ? '(\\d+(?:\\.\\d+)?)' : '\\d';
+  return new RegExp(`(?:^|[\\s/])${name}(?:\\s+[a-z]+){0,2}\\s+${number}`, 'i');
+}
+
 function nameHasIngredient(name: string, ingredient: string): boolean {
-  // RxNorm SCD names: "<ingredient> <strength> <unit> [/ <ingredient> <strength> <unit>] <dose form>".
-  return name.split(' / ').some((part) => part.startsWith(`${ingredient} `) && /^\s*\d/.test(part.slice(ingredient.length)));
+  return ingredientPattern(ingredient, false).test(name);
 }
 
 /** mg strength of the ingredient: Medication.ingredient strength, else the number after it in the RxNorm name. */
@@ -140,7 +149,7 @@ function strengthOf(concept: unknown, ingredient: string, med: Record<string, un
   }
   for (const coding of codings(concept)) {
     if (typeof coding.display !== 'string') continue;
-    const m = new RegExp(`${ingredient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+(?:\\.\\d+)?)\\s*MG\\b(?!\\s*/\\s*M)`, 'i').exec(coding.display);
+    const m = new RegExp(`${ingredientPattern(ingredient, true).source}\\s*MG\\b(?!\\s*/\\s*M)`, 'i').exec(coding.display);
     if (m?.[1]) {
       const v = Number(m[1]);
       if (Number.isFinite(v) && v > 0) return v;

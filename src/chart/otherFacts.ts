@@ -1,7 +1,7 @@
-import { codeText, codings, conceptText, isRecord, matchCoding, type CodeRef } from './codes.ts';
+import { codeText, codings, conceptText, isRecord, matchCoding, statusCode, type CodeRef } from './codes.ts';
 import { checkDate, resourceId, usableObservation } from './observationValidity.ts';
 import { FIRST_DEGREE_RELATIVES, PREMATURE_ASCVD_AGE } from './valueSets/social.ts';
-import { GENE_STUDIED, METABOLIZER_PHENOTYPE, SLCO1B1_ALLELE_FUNCTION, SLCO1B1_HGNC, SLCO1B1_PHENOTYPES } from './valueSets/genomics.ts';
+import { GENE_STUDIED, METABOLIZER_PHENOTYPE, RS4149056_PHENOTYPE, SLCO1B1_ALLELE_FUNCTION, SLCO1B1_FUNCTION, SLCO1B1_HGNC, SLCO1B1_PHENOTYPES } from './valueSets/genomics.ts';
 import { DRUG_CLASSES, STATIN_ALLERGEN_CLASS, ingredientCode } from './valueSets/medications.ts';
 import type { Fact, Rejection, Slco1b1Result, SourceRef } from './types.ts';
 import { unknown } from './types.ts';
@@ -22,8 +22,8 @@ export function statinIntoleranceFact(allergies: readonly unknown[], loaded: boo
     const id = resourceId(a, 'AllergyIntolerance');
     const date = typeof a.recordedDate === 'string' ? a.recordedDate : typeof a.onsetDateTime === 'string' ? a.onsetDateTime : undefined;
     const source: SourceRef = { resourceType: 'AllergyIntolerance', id: id ?? '(no id)', code: codeText(coding), value: conceptText(a.code) ?? coding.code ?? '', ...(date ? { date } : {}) };
-    const verification = codings(a.verificationStatus)[0]?.code;
-    const clinical = codings(a.clinicalStatus)[0]?.code;
+    const verification = statusCode(a.verificationStatus);
+    const clinical = statusCode(a.clinicalStatus);
     const dateProblem = date !== undefined ? checkDate(date, now) : undefined;
     const problem =
       id === undefined ? 'no AllergyIntolerance id'
@@ -88,12 +88,14 @@ function onsetYears(c: Record<string, unknown>): number | undefined {
 }
 
 /**
- * SLCO1B1 result from a genotype Observation (HL7 Genomics Reporting): the gene is named by component 48018-6
- * (HGNC:10959) or in the genotype text; phenotype from component 53040-2 or from the diplotype via CPIC allele function.
+ * SLCO1B1 result from genotype/interpretation Observations (HL7 Genomics Reporting): the gene is named by component
+ * 48018-6 (HGNC:10959) or in the text. The phenotype is taken as reported (79722-5, 53040-2 or value text) when
+ * present, else derived from a star-allele diplotype or the rs4149056 genotype (CPIC 2022). The newest date wins;
+ * results of that date are combined (a genotype and its interpretation are usually two Observations).
  */
 export function slco1b1Fact(observations: readonly unknown[], now: Date): Fact<Slco1b1Result> {
   const rejected: Rejection[] = [];
-  let best: { at: number; date: string; result: Slco1b1Result; source: SourceRef } | undefined;
+  const found: { at: number; date: string; source: SourceRef; diplotype?: string; reported?: Slco1b1Result['phenotype']; derived?: Slco1b1Result['phenotype'] }[] = [];
   for (const obs of observations) {
     if (!isRecord(obs) || !isSlco1b1(obs)) continue;
     const usable = usableObservation(obs, now);
@@ -104,16 +106,26 @@ export function slco1b1Fact(observations: readonly unknown[], now: Date): Fact<S
     }
     source.date = usable.ok.date;
     const diplotype = findDiplotype(obs);
-    const phenotype = findPhenotype(obs) ?? (diplotype ? phenotypeFromDiplotype(diplotype) : undefined);
-    if (!phenotype) {
-      rejected.push({ source, reason: 'no diplotype or phenotype could be read' });
+    const rs = findRs4149056(obs);
+    const reported = findPhenotype(obs);
+    const derived = diplotype ? phenotypeFromDiplotype(diplotype) : rs ? RS4149056_PHENOTYPE[rs] : undefined;
+    if (!reported && !derived) {
+      rejected.push({ source, reason: 'no diplotype, genotype or phenotype could be read' });
       continue;
     }
-    source.value = diplotype ? `${diplotype} (${phenotype})` : phenotype;
-    if (!best || usable.ok.at > best.at) best = { at: usable.ok.at, date: usable.ok.date, result: { phenotype, ...(diplotype ? { diplotype } : {}) }, source };
+    source.value = [diplotype ?? (rs ? `rs4149056 ${rs}` : undefined), reported].filter(Boolean).join(', ');
+    found.push({ at: usable.ok.at, date: usable.ok.date, source, ...(diplotype ? { diplotype } : {}), ...(reported ? { reported } : {}), ...(derived ? { derived } : {}) });
   }
-  if (!best) return unknown('no SLCO1B1 result', rejected);
-  return { state: 'known', origin: 'chart', value: best.result, date: best.date, sources: [best.source], rejected };
+  if (found.length === 0) return unknown('no SLCO1B1 result', rejected);
+  const latestAt = Math.max(...found.map((f) => f.at));
+  const sameDay = found.filter((f) => f.at === latestAt);
+  const phenotype = sameDay.find((f) => f.reported)?.reported ?? sameDay.find((f) => f.derived)?.derived;
+  const diplotype = sameDay.find((f) => f.diplotype)?.diplotype;
+  if (!phenotype) return unknown('no SLCO1B1 phenotype', rejected);
+  return {
+    state: 'known', origin: 'chart', value: { phenotype, ...(diplotype ? { diplotype } : {}) },
+    date: sameDay[0]?.date as string, sources: sameDay.map((f) => f.source), rejected,
+  };
 }
 
 function texts(obs: Record<string, unknown>): string[] {
@@ -148,10 +160,21 @@ function findDiplotype(obs: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+function findRs4149056(obs: Record<string, unknown>): string | undefined {
+  for (const t of texts(obs)) {
+    const m = /rs4149056\b.*?\b([TC])\s*\/\s*([TC])\b/i.exec(t);
+    if (m) return `${m[1]?.toUpperCase()}/${m[2]?.toUpperCase()}`;
+  }
+  return undefined;
+}
+
+const PHENOTYPE_CODES = [METABOLIZER_PHENOTYPE, SLCO1B1_FUNCTION];
+
+/** A phenotype as reported: the value of a phenotype-coded Observation or component. */
 function findPhenotype(obs: Record<string, unknown>): Slco1b1Result['phenotype'] | undefined {
   const components = Array.isArray(obs.component) ? obs.component : [];
-  const holders: unknown[] = [matchCoding(obs.code, [METABOLIZER_PHENOTYPE]) ? obs.valueCodeableConcept : undefined];
-  for (const c of components) if (isRecord(c) && matchCoding(c.code, [METABOLIZER_PHENOTYPE])) holders.push(c.valueCodeableConcept);
+  const holders: unknown[] = [matchCoding(obs.code, PHENOTYPE_CODES) ? obs.valueCodeableConcept : undefined];
+  for (const c of components) if (isRecord(c) && matchCoding(c.code, PHENOTYPE_CODES)) holders.push(c.valueCodeableConcept);
   for (const h of holders) {
     const t = conceptText(h)?.toLowerCase();
     const hit = t ? SLCO1B1_PHENOTYPES.find((p) => t.includes(p)) : undefined;
