@@ -11,6 +11,8 @@ export class HttpError extends Error {
     message: string,
     readonly code: OperationOutcomeIssue['code'] = 'processing',
     readonly headers: Record<string, string> = {},
+    /** A full OperationOutcome to send instead of one built from the message (e.g. validation issues). */
+    readonly body?: OperationOutcome,
   ) {
     super(message);
   }
@@ -27,7 +29,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, err: HttpError): void {
-  sendJson(res, err.status, outcome(err.message, err.code, err.status >= 500 ? 'fatal' : 'error'), err.headers);
+  sendJson(res, err.status, err.body ?? outcome(err.message, err.code, err.status >= 500 ? 'fatal' : 'error'), err.headers);
 }
 
 export async function readBody(req: IncomingMessage): Promise<string> {

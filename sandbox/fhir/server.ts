@@ -5,7 +5,7 @@
  * enforcement, paging links, CapabilityStatement, CORS, and the per-launch switches tests use to make it misbehave.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getStatus, isOk } from '@medplum/core';
+import { OperationOutcomeError, getStatus, isOk, validateResource } from '@medplum/core';
 import { FhirRouter } from '@medplum/fhir-router';
 import type { FhirRequest, HttpMethod } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
@@ -308,7 +308,10 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     if ((action === 'r' || action === 's' || action === 'd') && (decision.patient || decision.granular)) {
       throw new HttpError(403, 'Reads and deletes inside a Bundle need a user- or system-level scope', 'forbidden');
     }
-    if (entry.resource) checkWriteAccess(decision, entry.resource);
+    if (entry.resource) {
+      validate(entry.resource);
+      checkWriteAccess(decision, entry.resource);
+    }
   }
 
   async function fhir(method: HttpMethod, path: string, query: Query = {}): Promise<Resource> {
@@ -339,7 +342,23 @@ async function resourceBody(req: IncomingMessage, resourceType: string): Promise
   if (!body || typeof body !== 'object' || body.resourceType !== resourceType) {
     throw new HttpError(400, `Body must be a ${resourceType} resource`, 'invalid');
   }
+  validate(body);
   return body;
+}
+
+/**
+ * Structural validation against the R4 StructureDefinitions (unknown or missing required elements, wrong types),
+ * as a real EHR refuses malformed writes. Terminology bindings are not checked.
+ */
+function validate(resource: Resource): void {
+  try {
+    const errors = validateResource(resource).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+    if (errors.length > 0) throw new OperationOutcomeError({ resourceType: 'OperationOutcome', issue: errors });
+  } catch (err) {
+    if (!(err instanceof OperationOutcomeError)) throw err;
+    const text = err.outcome.issue?.map((i) => `${i.expression?.[0] ?? ''}: ${i.details?.text ?? ''}`).join('; ') ?? 'Invalid resource';
+    throw new HttpError(400, text, 'invalid', {}, err.outcome);
+  }
 }
 
 function versionHeaders(resource: Resource): Record<string, string> {

@@ -1,8 +1,10 @@
 import type { AllergyIntolerance, Condition, MedicationRequest, Observation, Patient, Practitioner, Resource } from 'fhir/r4';
+import { validateResource } from '@medplum/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSandboxResources, listPatients, listPractitioners } from '../../sandbox/data/index.ts';
 import { ckdEpi2021 } from '../../sandbox/data/egfr.ts';
+import { loadFhirSchema } from '../../sandbox/fhir/schema.ts';
 
 const NOW = new Date('2026-11-25T17:00:00Z');
 const ALL = buildSandboxResources(NOW);
@@ -81,6 +83,18 @@ describe('catalogue', () => {
 });
 
 describe('coding', () => {
+  it('gives only structurally valid R4 resources', () => {
+    loadFhirSchema();
+    const invalid = ALL.flatMap((r) => {
+      try {
+        return validateResource(r as Parameters<typeof validateResource>[0]).filter((i) => i.severity === 'error').map((i) => `${r.id}: ${i.expression?.[0]}`);
+      } catch (err) {
+        return [`${r.id}: ${String(err)}`];
+      }
+    });
+    expect(invalid).toEqual([]);
+  });
+
   it('gives every Observation a known category, a LOINC code and a value, components or an absent reason', () => {
     for (const o of ofType<Observation>(ALL, 'Observation')) {
       expect(['laboratory', 'vital-signs', 'social-history']).toContain(o.category?.[0]?.coding?.[0]?.code);

@@ -245,6 +245,16 @@ describe('read and write', () => {
     expect(found.body.total).toBe(1);
   });
 
+  it('refuses a structurally invalid resource with 400 and the validation issues', async () => {
+    const { status, body } = await call('Observation', 'user', {
+      method: 'POST',
+      body: JSON.stringify({ resourceType: 'Observation', status: 'final', subject: { reference: 'Patient/age-35' }, colour: 'blue' }),
+    });
+    expect(status).toBe(400);
+    const where = (body as OperationOutcome).issue.map((i) => i.expression?.[0]);
+    expect(where).toEqual(expect.arrayContaining(['Observation.code', 'Observation.colour']));
+  });
+
   it('updates with PUT and a new version', async () => {
     const created = await call('Observation', 'user', {
       method: 'POST',
@@ -282,20 +292,36 @@ describe('transactions', () => {
     expect(body.entry[1].resource.subject.reference).toBe(`Patient/${patientId}`);
   });
 
-  it('is atomic: a failing entry leaves nothing behind', async () => {
+  it('is atomic: an entry failing mid-way undoes the entries before it', async () => {
+    const current = (await call('Patient/age-35', 'user')).body;
     const bundle = {
       resourceType: 'Bundle',
       type: 'transaction',
       entry: [
         { resource: { resourceType: 'Patient', identifier: [{ system: 'urn:test', value: 'tx-atomic' }] }, request: { method: 'POST', url: 'Patient' } },
-        { resource: { resourceType: 'Patient', id: 'does-not-exist-yet' }, request: { method: 'PUT', url: 'Condition/does-not-exist-yet' } },
+        // A stale version: the update fails with 412 only when it runs, after the create above.
+        { resource: { ...current, gender: 'other' }, request: { method: 'PUT', url: 'Patient/age-35', ifMatch: 'W/"stale-version"' } },
       ],
     };
     const { status, body } = await call('', 'user', { method: 'POST', body: JSON.stringify(bundle) });
-    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBe(412);
     expect(body.resourceType).toBe('OperationOutcome');
-    const left = await call('Patient?identifier=urn:test|tx-atomic', 'user');
-    expect(left.body.total).toBe(0);
+    expect((await call('Patient?identifier=urn:test|tx-atomic', 'user')).body.total).toBe(0);
+    expect((await call('Patient/age-35', 'user')).body.gender).toBe('male');
+  });
+
+  it('validates every entry before running any', async () => {
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        { resource: { resourceType: 'Patient', identifier: [{ system: 'urn:test', value: 'tx-invalid' }] }, request: { method: 'POST', url: 'Patient' } },
+        { resource: { resourceType: 'Condition', subject: { reference: 'Patient/age-35' }, bogus: true }, request: { method: 'POST', url: 'Condition' } },
+      ],
+    };
+    const { status } = await call('', 'user', { method: 'POST', body: JSON.stringify(bundle) });
+    expect(status).toBe(400);
+    expect((await call('Patient?identifier=urn:test|tx-invalid', 'user')).body.total).toBe(0);
   });
 });
 
