@@ -84,6 +84,14 @@ describe('PREVENT applicability', () => {
     expect(r.applicable).toBe(false);
     expect(r.reason).toContain(`${name} ${value} is outside the PREVENT range`);
   });
+  it('without BMI: total CVD and ASCVD (whose equations have no BMI term), no heart-failure risk', async () => {
+    const { bmi: _omit, ...rest } = PREVENT;
+    const r = await one('prevent', rest);
+    expect(Object.keys(r.risks).sort()).toEqual(['ascvd_10y', 'ascvd_30y', 'cvd_10y', 'cvd_30y']);
+    expect(r.reason).toBe('heart-failure risk needs BMI');
+    // BMI does not change CVD or ASCVD, so the published S12 figures still hold.
+    expect(pp(r.risks.cvd_10y!, 0.1468)).toBeLessThanOrEqual(0.1);
+  });
   it('prior ASCVD is out of scope', async () => {
     expect((await one('prevent', { ...PREVENT, priorASCVD: true })).reason).toBe('prior ASCVD: primary-prevention equations do not apply');
   });

@@ -44,8 +44,14 @@ export interface ModelDefinition<P> {
   prepare(inputs: RiskInputs): Prepared<P> | Rejected;
 }
 
-export function missingInputs(inputs: RiskInputs, names: readonly InputName[]): InputName[] {
-  return names.filter((n) => inputs[n] === undefined);
+/** The named inputs, all known; or which of them are unknown. */
+export function requireInputs<K extends InputName>(
+  inputs: RiskInputs,
+  names: readonly K[],
+): { ok: true; values: Required<Pick<RiskInputs, K>> } | { ok: false; reason: string } {
+  const missing = names.filter((n) => inputs[n] === undefined);
+  if (missing.length) return { ok: false, reason: `missing required input: ${missing.join(', ')}` };
+  return { ok: true, values: inputs as Required<Pick<RiskInputs, K>> };
 }
 
 export function rangeProblem(inputs: RiskInputs, rules: readonly RangeRule[], label: string): string | null {

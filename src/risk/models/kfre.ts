@@ -1,6 +1,6 @@
 import type { Feature } from '../features.ts';
 import type { InputName, KfreRegion, RiskInputs, RiskKey } from '../types.ts';
-import { missingInputs, rangeProblem, type ModelDefinition, type RangeRule } from './definition.ts';
+import { rangeProblem, requireInputs, type ModelDefinition, type RangeRule } from './definition.ts';
 
 /**
  * Kidney Failure Risk Equation (Tangri 2011; Tangri 2016 recalibration). The encoded vector holds the
@@ -56,7 +56,7 @@ const REFERENCE: KfreProfile = {
 };
 
 function kfre(id: 'kfre4' | 'kfre8', features: readonly Feature<KfreProfile>[], labs: readonly InputName[]): ModelDefinition<KfreProfile> {
-  const required: InputName[] = ['age', 'sex', 'egfr', 'uacr', ...labs];
+  const required = ['age', 'sex', 'egfr', 'uacr', ...labs] as const;
   const label = id === 'kfre4' ? 'KFRE 4-variable' : 'KFRE 8-variable';
   return {
     id,
@@ -78,17 +78,18 @@ function kfre(id: 'kfre4' | 'kfre8', features: readonly Feature<KfreProfile>[], 
     prepare(inputs: RiskInputs) {
       const region = inputs.region ?? 'north-america';
       const variant = `${id === 'kfre4' ? '4' : '8'}-variable, ${region === 'north-america' ? 'North America' : 'non-North America'} calibration`;
-      const missing = missingInputs(inputs, required);
-      if (missing.length) return { ok: false, reason: `missing required input: ${missing.join(', ')}`, variant };
-      if (inputs.egfr! >= 60) return { ok: false, reason: 'KFRE is for CKD G3–G5 (eGFR < 60 mL/min/1.73 m²)', variant };
+      const known = requireInputs(inputs, required);
+      if (!known.ok) return { ok: false, reason: known.reason, variant };
+      const { age, sex, egfr, uacr } = known.values;
+      if (egfr >= 60) return { ok: false, reason: 'KFRE is for CKD G3–G5 (eGFR < 60 mL/min/1.73 m²)', variant };
       const problem = rangeProblem(inputs, KFRE_RANGES, label);
       if (problem) return { ok: false, reason: problem, variant };
-      if (inputs.uacr! <= 0) return { ok: false, reason: 'uacr must be above 0 mg/g (the equation uses its logarithm)', variant };
+      if (uacr <= 0) return { ok: false, reason: 'uacr must be above 0 mg/g (the equation uses its logarithm)', variant };
       const profile: KfreProfile = {
-        age: inputs.age!,
-        sex: inputs.sex === 'male' ? 1 : 0,
-        egfr: inputs.egfr!,
-        uacr: inputs.uacr!,
+        age,
+        sex: sex === 'male' ? 1 : 0,
+        egfr,
+        uacr,
         // The 4-variable equation has no lab terms; the reference values keep the profile complete.
         albumin: inputs.albumin ?? REFERENCE.albumin,
         phosphate: inputs.phosphate ?? REFERENCE.phosphate,

@@ -1,6 +1,6 @@
 import type { Feature } from '../features.ts';
 import type { RiskInputs } from '../types.ts';
-import { bit, missingInputs, rangeProblem, type ModelDefinition, type RangeRule } from './definition.ts';
+import { bit, rangeProblem, requireInputs, type ModelDefinition, type RangeRule } from './definition.ts';
 
 /**
  * Pooled Cohort Equations (Goff 2013, Appendix Table A). The Dense layer holds one linear predictor per
@@ -69,19 +69,12 @@ export const pce: ModelDefinition<PceProfile> = {
   prepare(inputs: RiskInputs) {
     const group = inputs.sex && inputs.race ? `${inputs.race === 'black' ? 'african-american' : 'white'}-${inputs.sex}` : '';
     if (inputs.priorASCVD) return { ok: false, reason: 'prior ASCVD: primary-prevention equations do not apply', variant: group };
-    const missing = missingInputs(inputs, REQUIRED);
-    if (missing.length) return { ok: false, reason: `missing required input: ${missing.join(', ')}`, variant: group };
+    const known = requireInputs(inputs, REQUIRED);
+    if (!known.ok) return { ok: false, reason: known.reason, variant: group };
     const problem = rangeProblem(inputs, PCE_RANGES, 'PCE');
     if (problem) return { ok: false, reason: problem, variant: group };
-    const profile: PceProfile = {
-      age: inputs.age!,
-      totalCholesterol: inputs.totalCholesterol!,
-      hdl: inputs.hdl!,
-      systolicBP: inputs.systolicBP!,
-      onBPTreatment: inputs.onBPTreatment!,
-      smoker: inputs.smoker!,
-      diabetes: inputs.diabetes!,
-    };
+    const { age, totalCholesterol, hdl, systolicBP, onBPTreatment, smoker, diabetes } = known.values;
+    const profile: PceProfile = { age, totalCholesterol, hdl, systolicBP, onBPTreatment, smoker, diabetes };
     return {
       ok: true,
       profile,

@@ -1,6 +1,6 @@
 import type { Feature } from '../features.ts';
 import type { RiskInputs, RiskKey } from '../types.ts';
-import { bit, missingInputs, rangeProblem, type ModelDefinition, type RangeRule } from './definition.ts';
+import { bit, rangeProblem, requireInputs, type ModelDefinition, type RangeRule } from './definition.ts';
 
 /**
  * AHA PREVENT (Khan 2024). One Dense layer with sigmoid activation holds every (model type × sex ×
@@ -94,7 +94,9 @@ export const PREVENT_RANGES: readonly RangeRule[] = [
 /** 30-year estimates: Khan 2024 reports them for ages 30–59, and the AHA calculator shows them only there. */
 export const PREVENT_30Y_MAX_AGE_EXCLUSIVE = 60;
 
-const REQUIRED = ['age', 'sex', 'totalCholesterol', 'hdl', 'systolicBP', 'onBPTreatment', 'onStatin', 'smoker', 'diabetes', 'bmi', 'egfr'] as const;
+const REQUIRED = ['age', 'sex', 'totalCholesterol', 'hdl', 'systolicBP', 'onBPTreatment', 'onStatin', 'smoker', 'diabetes', 'egfr'] as const;
+/** BMI is a term of the heart-failure equations only (its total-CVD and ASCVD coefficients are 0). */
+const BMI_PLACEHOLDER = 25;
 
 /**
  * Which equation set applies (Khan 2024; same selection as the preventr reference implementation):
@@ -116,7 +118,7 @@ export const prevent: ModelDefinition<PreventProfile> = {
   linearPredictors: PREVENT_COLUMNS,
   outputs: PREVENT_COLUMNS.map((name, i) => ({ name, linearPredictor: i })),
   requiredInputs: REQUIRED,
-  optionalInputs: ['uacr', 'hba1c', 'priorASCVD'],
+  optionalInputs: ['bmi', 'uacr', 'hba1c', 'priorASCVD'],
   ranges: PREVENT_RANGES,
   population: [
     'Adults aged 30–79 without clinical cardiovascular disease (primary prevention); race-free, sex-specific equations.',
@@ -129,24 +131,13 @@ export const prevent: ModelDefinition<PreventProfile> = {
     const variant = preventVariant(inputs.uacr !== undefined, inputs.hba1c !== undefined);
     const label = VARIANT_LABEL[variant];
     if (inputs.priorASCVD) return { ok: false, reason: 'prior ASCVD: primary-prevention equations do not apply', variant: label };
-    const missing = missingInputs(inputs, REQUIRED);
-    if (missing.length) return { ok: false, reason: `missing required input: ${missing.join(', ')}`, variant: label };
+    const known = requireInputs(inputs, REQUIRED);
+    if (!known.ok) return { ok: false, reason: known.reason, variant: label };
     const problem = rangeProblem(inputs, PREVENT_RANGES, 'PREVENT');
     if (problem) return { ok: false, reason: problem, variant: label };
-    const profile: PreventProfile = {
-      age: inputs.age!,
-      totalCholesterol: inputs.totalCholesterol!,
-      hdl: inputs.hdl!,
-      systolicBP: inputs.systolicBP!,
-      onBPTreatment: inputs.onBPTreatment!,
-      onStatin: inputs.onStatin!,
-      smoker: inputs.smoker!,
-      diabetes: inputs.diabetes!,
-      bmi: inputs.bmi!,
-      egfr: inputs.egfr!,
-      uacr: inputs.uacr ?? null,
-      hba1c: inputs.hba1c ?? null,
-    };
+    const { sex, ...v } = known.values;
+    const hasBmi = inputs.bmi !== undefined;
+    const profile: PreventProfile = { ...v, bmi: inputs.bmi ?? BMI_PLACEHOLDER, uacr: inputs.uacr ?? null, hba1c: inputs.hba1c ?? null };
     const reference: PreventProfile = {
       age: 55,
       totalCholesterol: 170,
@@ -163,9 +154,9 @@ export const prevent: ModelDefinition<PreventProfile> = {
     };
     const with30 = profile.age < PREVENT_30Y_MAX_AGE_EXCLUSIVE;
     const horizons = with30 ? PREVENT_HORIZONS : ([10] as const);
-    const risks = horizons.flatMap((h) =>
-      PREVENT_OUTCOMES.map((o) => ({ key: `${o}_${h}y` as RiskKey, column: `${variant}/${inputs.sex}/${o}_${h}y` })),
-    );
-    return { ok: true, profile, reference, variant: label, risks, note: with30 ? '' : '30-year risks are given for ages 30–59 only' };
+    const outcomes = hasBmi ? PREVENT_OUTCOMES : PREVENT_OUTCOMES.filter((o) => o !== 'hf');
+    const risks = horizons.flatMap((h) => outcomes.map((o) => ({ key: `${o}_${h}y` as RiskKey, column: `${variant}/${sex}/${o}_${h}y` })));
+    const notes = [with30 ? '' : '30-year risks are given for ages 30–59 only', hasBmi ? '' : 'heart-failure risk needs BMI'];
+    return { ok: true, profile, reference, variant: label, risks, note: notes.filter(Boolean).join('; ') };
   },
 };
