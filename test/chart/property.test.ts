@@ -46,7 +46,7 @@ const chartArb = fc.record({
   familyHistory: fc.array(fc.oneof(family, anything), { maxLength: 2 }),
 });
 
-const build = (c: fc.RecordValue<Record<string, unknown>>) =>
+const build = (c: Record<string, unknown>) =>
   buildFacts({ ...EMPTY_CHART, ...(c as object), medicationStatements: [], medications: [], loaded: ALL_LOADED }, NOW);
 
 function allFacts(facts: ChartFacts): [string, Fact<unknown>][] {
