@@ -28,6 +28,8 @@ export const SUPPORTED_TYPES = [
 
 export interface CapabilityOptions {
   baseUrl: string;
+  /** When this server started (the statement's date). */
+  startedAt: Date;
   /** Leave CarePlan create/update out (the token's carePlanWriteUnsupported switch). */
   carePlanWriteUnsupported?: boolean;
   /** SMART endpoints for the `oauth-uris` extension, when the authorization server tells us them. */
@@ -60,7 +62,7 @@ export function capabilityStatement(opts: CapabilityOptions): CapabilityStatemen
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
-    date: '2026-01-01',
+    date: opts.startedAt.toISOString(),
     publisher: 'Tailor sandbox',
     kind: 'instance',
     software: { name: 'Tailor sandbox FHIR server (@medplum/fhir-router 4.5.2, in-memory)' },

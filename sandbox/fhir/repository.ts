@@ -20,7 +20,6 @@ import {
 } from '@medplum/core';
 import type { Filter, SearchRequest, SortRule, WithId } from '@medplum/core';
 import { MemoryRepository } from '@medplum/fhir-router';
-import type { CreateResourceOptions } from '@medplum/fhir-router';
 import type { Bundle, Period, Resource, SearchParameter } from '@medplum/fhirtypes';
 
 /** Search parameter codes that are not filters (parsed by Medplum into other SearchRequest fields or ignored). */
@@ -39,8 +38,8 @@ export class SandboxRepository extends MemoryRepository {
   private readonly byPatient = new Map<string, Map<string, Set<string>>>();
   private journal: Journal | undefined;
 
-  override async createResource<T extends Resource>(resource: T, options?: CreateResourceOptions): Promise<WithId<T>> {
-    void options; // Medplum's memory repository keeps a given id; HTTP create strips it before it gets here.
+  /** Keeps a given id (as Medplum's memory repository does): HTTP create strips client ids before they get here. */
+  override async createResource<T extends Resource>(resource: T): Promise<WithId<T>> {
     const before = resource.id ? this.current.get(resource.resourceType)?.get(resource.id) : undefined;
     const saved = await super.createResource(resource);
     this.journal?.push({ type: saved.resourceType, id: saved.id, before });
@@ -88,11 +87,6 @@ export class SandboxRepository extends MemoryRepository {
       entry: page.length ? page.map((resource) => ({ resource: deepClone(resource) })) : undefined,
       total: matches.length,
     };
-  }
-
-  /** Number of resources of a type in one patient's chart (for tests and the launcher's summaries). */
-  countForPatient(patientId: string, resourceType: string): number {
-    return this.byPatient.get(`Patient/${patientId}`)?.get(resourceType)?.size ?? 0;
   }
 
   /**

@@ -53,10 +53,11 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
   const defaultPageSize = opts.defaultPageSize ?? 50;
   const maxPageSize = opts.maxPageSize ?? 200;
+  const startedAt = new Date();
   const repo = new SandboxRepository();
   const router = new FhirRouter();
-  for (const resource of opts.resources ?? buildSandboxResources(new Date())) {
-    await repo.createResource(resource as Resource, { assignedId: true });
+  for (const resource of opts.resources ?? buildSandboxResources(startedAt)) {
+    await repo.createResource(resource as Resource);
   }
 
   function owns(req: IncomingMessage): boolean {
@@ -90,7 +91,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     }
     if (path === 'metadata' && method === 'GET') {
       const grant = await grantIfAny(req);
-      sendJson(res, 200, capabilityStatement({ baseUrl, oauth: opts.oauth, carePlanWriteUnsupported: grant?.switches.carePlanWriteUnsupported }));
+      sendJson(res, 200, capabilityStatement({ baseUrl, startedAt, oauth: opts.oauth, carePlanWriteUnsupported: grant?.switches.carePlanWriteUnsupported }));
       return;
     }
     const grant = await authenticate(req);

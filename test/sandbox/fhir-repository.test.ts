@@ -17,11 +17,11 @@ let repo: SandboxRepository;
 beforeAll(async () => {
   loadFhirSchema();
   repo = new SandboxRepository();
-  await repo.createResource({ resourceType: 'Patient', id: 'a' }, { assignedId: true });
-  await repo.createResource(obs('o1', 'a', '2024-01-05'), { assignedId: true });
-  await repo.createResource(obs('o2', 'a', '2024-01-05T23:30:00-05:00'), { assignedId: true });
-  await repo.createResource(obs('o3', 'a', '2023-12-31', '2085-9'), { assignedId: true });
-  await repo.createResource(obs('o4', 'b', '2025-01-01'), { assignedId: true });
+  await repo.createResource({ resourceType: 'Patient', id: 'a' });
+  await repo.createResource(obs('o1', 'a', '2024-01-05'));
+  await repo.createResource(obs('o2', 'a', '2024-01-05T23:30:00-05:00'));
+  await repo.createResource(obs('o3', 'a', '2023-12-31', '2085-9'));
+  await repo.createResource(obs('o4', 'b', '2025-01-01'));
 });
 
 const ids = async (q: string) => (await repo.search(parseSearchRequest(`Observation?${q}`))).entry?.map((e) => e.resource?.id);
@@ -72,7 +72,7 @@ describe('SandboxRepository transactions', () => {
     const before = await repo.readResource<Observation>('Observation', 'o1');
     await expect(
       repo.withTransaction(async () => {
-        await repo.createResource(obs('o9', 'a', '2024-02-02'), { assignedId: true });
+        await repo.createResource(obs('o9', 'a', '2024-02-02'));
         await repo.updateResource({ ...before, status: 'amended' });
         await repo.deleteResource('Observation', 'o3');
         throw new Error('boom');
