@@ -22,9 +22,6 @@ import type { Filter, SearchRequest, SortRule, WithId } from '@medplum/core';
 import { MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, Period, Resource, SearchParameter } from '@medplum/fhirtypes';
 
-/** Search parameter codes that are not filters (parsed by Medplum into other SearchRequest fields or ignored). */
-const RESULT_PARAMETERS = new Set(['_sort', '_count', '_offset', '_total', '_summary', '_include', '_revinclude', '_elements', '_fields', '_format', '_pretty', '_type', '_cursor']);
-
 /** Parameter types whose matching @medplum/core implements; others (number, quantity, composite, special) are refused. */
 export const SEARCHABLE_PARAM_TYPES: ReadonlySet<string> = new Set(['reference', 'string', 'uri', 'token', 'date']);
 
@@ -54,7 +51,10 @@ export class SandboxRepository extends MemoryRepository {
     this.track(undefined, before);
   }
 
-  /** Runs a transaction; if it throws, every write it made is undone (Medplum's memory repository does not). */
+  /**
+   * Runs a transaction; if it throws, every write it made is undone (Medplum's memory repository does not).
+   * The repository only awaits already-settled work, so no other HTTP request can write in the middle of one.
+   */
   override async withTransaction<TResult>(callback: (client: undefined) => Promise<TResult>): Promise<TResult> {
     if (this.journal) {
       return callback(undefined);
@@ -189,7 +189,6 @@ function normalizeRequest<T extends Resource>(request: SearchRequest<T>): Search
     throw new OperationOutcomeError(badRequest('_include and _revinclude are not supported by the sandbox', '_include'));
   }
   const filters = request.filters?.map((filter) => {
-    if (RESULT_PARAMETERS.has(filter.code)) return filter;
     const param = params[filter.code];
     if (!param) {
       throw new OperationOutcomeError(badRequest(`Unknown search parameter: ${filter.code}`, filter.code));
