@@ -28,6 +28,7 @@ const TOKENS: Record<string, TokenGrant> = {
   labsOnly: grant(['patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory'], { patient: 'typical-woman' }),
   carePlanReadOnly: grant(['user/*.cruds'], { switches: { carePlanWriteUnsupported: true } }),
   conditionDown: grant(['user/*.cruds'], { switches: { fault: { resourceType: 'Condition', status: 503, delayMs: 5 } } }),
+  slowConditions: grant(['user/*.cruds'], { switches: { fault: { resourceType: 'Condition', delayMs: 20 } } }),
   epic: grant(['user/*.rs'], { switches: { personality: 'epic' } }),
 };
 
@@ -419,6 +420,12 @@ describe('launch switches', () => {
     expect(failed.status).toBe(503);
     expect(failed.body.resourceType).toBe('OperationOutcome');
     expect((await call('Observation?patient=smoker-diabetic', 'conditionDown')).status).toBe(200);
+  });
+
+  it('only delays when the fault has no status', async () => {
+    const slow = await call('Condition?patient=smoker-diabetic', 'slowConditions');
+    expect(slow.status).toBe(200);
+    expect(slow.body.total).toBe(3);
   });
 
   it('imitates Epic: 400 for an Observation search without category', async () => {
