@@ -65,13 +65,17 @@ async function outcomeFromBody(error: unknown): Promise<string | undefined> {
   }
 }
 
-/** fhirclient's HttpError.parse() appends the JSON body to the message after a blank line. */
+/**
+ * fhirclient's HttpError.parse() appends the JSON body to the message after a blank line, and its 401 handling
+ * appends more text after that, so the JSON is what lies between the first "{" and the last "}".
+ */
 function outcomeFromMessage(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const start = error.message.indexOf('{');
-  if (start < 0) return undefined;
+  const end = error.message.lastIndexOf('}');
+  if (start < 0 || end < start) return undefined;
   try {
-    return outcomeText(JSON.parse(error.message.slice(start)));
+    return outcomeText(JSON.parse(error.message.slice(start, end + 1)));
   } catch {
     return undefined;
   }
