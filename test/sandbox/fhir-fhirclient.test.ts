@@ -26,7 +26,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/fhir`;
   server = await createFhirServer({ baseUrl: base, introspect: async (t) => (t === 'tok' ? GRANT : undefined) });
-});
+}, 30_000); // startup loads the FHIR schema and ~6,000 resources
 afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
 
 const client = () => FHIR.client({ serverUrl: base, tokenResponse: { access_token: 'tok', patient: 'bp-panel' } });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   await repo.createResource(obs('o2', 'a', '2024-01-05T23:30:00-05:00'));
   await repo.createResource(obs('o3', 'a', '2023-12-31', '2085-9'));
   await repo.createResource(obs('o4', 'b', '2025-01-01'));
-});
+}, 30_000); // loading the FHIR schema is CPU-heavy when test files run in parallel
 
 const ids = async (q: string) => (await repo.search(parseSearchRequest(`Observation?${q}`))).entry?.map((e) => e.resource?.id);
 

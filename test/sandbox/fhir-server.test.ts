@@ -40,7 +40,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/fhir`;
   server = await createFhirServer({ baseUrl: base, introspect: async (token) => TOKENS[token] });
-});
+}, 30_000); // startup loads the FHIR schema and ~6,000 resources
 
 afterAll(() => new Promise<void>((resolve) => httpServer.close(() => resolve())));
 
