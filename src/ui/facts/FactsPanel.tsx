@@ -144,7 +144,7 @@ function EntryForm({ row, onDone, onCancel }: { row: FactRow; onDone: () => void
   };
 
   return (
-    <form className="entry-form" onSubmit={submit} data-testid={`fact-${row.key}-entry`}>
+    <form className="entry-form" onSubmit={submit} noValidate data-testid={`fact-${row.key}-entry`}>
       <label htmlFor={inputId} className="visually-hidden">{label}</label>
       {input.kind === 'quantity' ? (
         <input

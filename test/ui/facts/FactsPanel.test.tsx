@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FactsPanel } from '../../../src/ui/facts/FactsPanel.tsx';
+import { chartStoreConfig, useChartStore } from '../../../src/store/chart.ts';
+import { buildFacts } from '../../../src/chart/buildFacts.ts';
+import { applyEntries, type Entries } from '../../../src/chart/entries.ts';
+import type { SourceState } from '../../../src/fhir/chart-loader/loadChart.ts';
+import { bpPanel, chart, NOW, obs, patient, ucum } from '../../chart/fixtures.ts';
+
+const baseFacts = buildFacts(
+  chart({ patient: patient('female', '1960-01-01'), observations: [obs('2093-3', ucum(210, 'mg/dL'), { id: 'tc-1', days: 30 }), bpPanel(138, 84, 10), obs('4548-4', ucum(6.1, '%'), { id: 'a1c', days: 400 })] }),
+  NOW,
+);
+
+const sources: SourceState[] = [
+  { id: 'labs', label: 'Laboratory results', resourceType: 'Observation', status: 'loaded', count: 2, pages: 1, truncated: 'stopped after 5 pages; older results were not loaded' },
+  { id: 'medicationRequests', label: 'Prescriptions', resourceType: 'MedicationRequest', status: 'failed', count: 0, pages: 0, httpStatus: 500, message: '500: the server had an error — database down' },
+  { id: 'vitals', label: 'Vital signs', resourceType: 'Observation', status: 'loading', count: 0, pages: 0 },
+];
+
+beforeEach(() => {
+  sessionStorage.clear();
+  chartStoreConfig.now = () => NOW;
+  // The store's own enterFact/clearEntry recompute from outcomes; here facts are seeded directly, so recompute from baseFacts.
+  useChartStore.setState({
+    patientId: 'p1', sources, outcomes: {}, entries: {}, facts: baseFacts,
+    enterFact: (key, value) => {
+      const entries: Entries = { ...useChartStore.getState().entries, [key]: { value, enteredAt: NOW.toISOString() } };
+      useChartStore.setState({ entries, facts: applyEntries(baseFacts, entries, NOW) });
+    },
+    clearEntry: (key) => {
+      const entries: Entries = { ...useChartStore.getState().entries };
+      delete entries[key];
+      useChartStore.setState({ entries, facts: applyEntries(baseFacts, entries, NOW) });
+    },
+  });
+});
+
+describe('FactsPanel', () => {
+  it('shows each input with value, unit, date, source and staleness', () => {
+    render(<FactsPanel />);
+    expect(screen.getByRole('heading', { name: 'What we used' })).toBeInTheDocument();
+    const tc = screen.getByTestId('fact-totalCholesterol');
+    expect(tc).toHaveAttribute('data-state', 'known');
+    expect(within(tc).getByTestId('fact-totalCholesterol-value')).toHaveTextContent('210 mg/dL');
+    expect(within(tc).getByTestId('fact-totalCholesterol-date')).toHaveTextContent(new Date(NOW.getTime() - 30 * 86_400_000).toISOString().slice(0, 10));
+    expect(within(tc).getByTestId('fact-totalCholesterol-source')).toHaveTextContent('Observation/tc-1');
+    expect(within(tc).getByTestId('fact-totalCholesterol-status')).toHaveTextContent('fresh');
+    expect(screen.getByTestId('fact-hba1c-status')).toHaveTextContent('stale');
+    expect(screen.getByTestId('fact-hba1c-value')).toHaveTextContent('6.1 %');
+    expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('138 mmHg');
+    expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('12-month mean 138 mmHg (1 readings)');
+    expect(screen.getByTestId('fact-age')).toHaveAttribute('data-origin', 'derived');
+  });
+
+  it('highlights missing inputs with a labelled field, and an entry is marked entered and can be undone (keyboard only)', async () => {
+    const user = userEvent.setup();
+    render(<FactsPanel />);
+    const hdl = screen.getByTestId('fact-hdl');
+    expect(hdl).toHaveAttribute('data-state', 'unknown');
+    expect(hdl).toHaveClass('fact-missing');
+    expect(within(hdl).getByTestId('fact-hdl-status')).toHaveTextContent('missing');
+
+    const input = screen.getByLabelText('Enter HDL cholesterol (mg/dL)');
+    input.focus();
+    await user.keyboard('52{Enter}');
+    const entered = screen.getByTestId('fact-hdl');
+    expect(entered).toHaveAttribute('data-origin', 'entered');
+    expect(within(entered).getByTestId('fact-hdl-value')).toHaveTextContent('52 mg/dL');
+    expect(within(entered).getByTestId('fact-hdl-status')).toHaveTextContent('entered');
+
+    await user.click(screen.getByRole('button', { name: 'Undo entered HDL cholesterol' }));
+    expect(screen.getByTestId('fact-hdl')).toHaveAttribute('data-state', 'unknown');
+  });
+
+  it('rejects an out-of-range entry with an alert instead of using it', async () => {
+    const user = userEvent.setup();
+    render(<FactsPanel />);
+    await user.type(screen.getByLabelText('Enter HDL cholesterol (mg/dL)'), '5000{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a number from 5 to 250 mg/dL');
+    expect(useChartStore.getState().entries.hdl).toBeUndefined();
+  });
+
+  it('lets a chart value be overridden with a choice (diabetes yes/no) by keyboard', async () => {
+    const user = userEvent.setup();
+    render(<FactsPanel />);
+    // No diagnosis, no drug and HbA1c 6.1 %: the chart says "No"; the clinician changes it.
+    expect(screen.getByTestId('fact-diabetes-value')).toHaveTextContent('No');
+    await user.click(screen.getByRole('button', { name: 'Change Diabetes' }));
+    await user.selectOptions(screen.getByLabelText('Enter Diabetes'), 'Yes');
+    await user.click(within(screen.getByTestId('fact-diabetes-entry')).getByRole('button', { name: 'Use' }));
+    expect(useChartStore.getState().entries.diabetes?.value).toBe(true);
+    expect(screen.getByTestId('fact-diabetes-value')).toHaveTextContent('Yes');
+
+    await user.click(screen.getByRole('button', { name: 'Change Total cholesterol' }));
+    await user.type(screen.getByLabelText('Enter Total cholesterol (mg/dL)'), '190{Enter}');
+    expect(screen.getByTestId('fact-totalCholesterol-value')).toHaveTextContent('190 mg/dL');
+    expect(screen.getByTestId('fact-totalCholesterol-value')).toHaveTextContent('Chart: 210 mg/dL');
+  });
+
+  it('shows per-source progress, truncation and failure with a retry button', async () => {
+    const retry = vi.fn(async () => {});
+    useChartStore.setState({ retrySource: retry });
+    const user = userEvent.setup();
+    render(<FactsPanel />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading chart: 2 of 3 sources done');
+    expect(screen.getByTestId('source-vitals')).toHaveAttribute('data-status', 'loading');
+    expect(screen.getByTestId('source-labs')).toHaveTextContent('incomplete: stopped after 5 pages');
+    expect(screen.getByTestId('source-medicationRequests')).toHaveTextContent('500: the server had an error — database down');
+    await user.click(screen.getByRole('button', { name: 'Retry Prescriptions' }));
+    expect(retry).toHaveBeenCalledWith('medicationRequests');
+  });
+});
