@@ -38,6 +38,14 @@ try {
   try {
     const page = await browser.newPage();
     const offOrigin: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} ${r.url()}`);
+    });
     page.on('request', (r) => {
       if (!r.url().startsWith(`http://127.0.0.1:${PORT}/`)) offOrigin.push(r.url());
     });
@@ -52,6 +60,7 @@ try {
           workerChunk: { file: workerFile, raw: kib(workerBytes.byteLength), gzip: kib(gzipSync(workerBytes, { level: 9 }).byteLength) },
           modelAssets: modelAssets.length,
           offOriginRequests: offOrigin,
+          consoleErrors,
           ...(result as object),
         },
         null,
