@@ -18,10 +18,6 @@ export function encode<P>(features: readonly Feature<P>[], profile: P, into: Flo
   });
 }
 
-export function encodeFloat64<P>(features: readonly Feature<P>[], profile: P): number[] {
-  return features.map((f) => f.value(profile));
-}
-
 function factorial(n: number): number {
   return n <= 1 ? 1 : n * factorial(n - 1);
 }

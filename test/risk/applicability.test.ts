@@ -138,6 +138,10 @@ describe('KFRE applicability', () => {
   it('adults only', async () => {
     expect(await one('kfre4', { ...KFRE, age: 17 })).toMatchObject({ applicable: false, reason: 'KFRE 4-variable is for ages ≥ 18' });
   });
+  it('a zero lab value is a data error', async () => {
+    expect(await one('kfre8', { ...KFRE, albumin: 0 })).toMatchObject({ applicable: false, reason: 'albumin must be above 0' });
+    expect(await one('kfre4', { ...KFRE, uacr: 0 })).toMatchObject({ applicable: false, reason: 'uacr must be above 0 mg/g (the equation uses its logarithm)' });
+  });
   it('8-variable needs the four labs', async () => {
     const { calcium: _omit, ...rest } = KFRE;
     expect(await one('kfre8', rest)).toMatchObject({ applicable: false, reason: 'missing required input: calcium' });

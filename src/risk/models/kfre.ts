@@ -85,6 +85,9 @@ function kfre(id: 'kfre4' | 'kfre8', features: readonly Feature<KfreProfile>[], 
       const problem = rangeProblem(inputs, KFRE_RANGES, label);
       if (problem) return { ok: false, reason: problem, variant };
       if (uacr <= 0) return { ok: false, reason: 'uacr must be above 0 mg/g (the equation uses its logarithm)', variant };
+      // Concentrations are positive; a zero or negative lab value is a data error, not a low result.
+      const impossible = labs.find((lab) => (inputs[lab] as number) <= 0);
+      if (impossible) return { ok: false, reason: `${impossible} must be above 0`, variant };
       const profile: KfreProfile = {
         age,
         sex: sex === 'male' ? 1 : 0,
