@@ -7,7 +7,7 @@ export function escapeHtml(text: string): string {
 export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(title)}</title><link rel="icon" href="data:,">
 <style>
 body{font-family:system-ui,sans-serif;margin:0;color:#1b1f24}
 header{background:#0b3d62;color:#fff;padding:.5rem 1rem}

@@ -55,7 +55,9 @@ export function App({ today = new Date() }: { today?: Date }) {
       return (
         <div className="app" data-status="ready">
           <PatientBanner session={state.session} today={today} />
-          <main className="app-main" />
+          <main className="app-main">
+            <h1 className="visually-hidden">Tailor: risks and care plan</h1>
+          </main>
         </div>
       );
   }

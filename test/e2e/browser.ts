@@ -1,0 +1,36 @@
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+
+/** Debian's Chromium, never a downloaded browser. Flags keep it off the network beyond what the page itself asks for. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface RecordedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page and its frames made, in order. */
+  requests: Request[];
+  /** Console errors, uncaught page errors (CSP violations among them) and failed HTTP responses. */
+  errors: string[];
+}
+
+/** A fresh profile (empty sessionStorage) sized like a narrow EHR frame, recording what it does. */
+export async function openRecordedPage(browser: Browser): Promise<RecordedPage> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  const requests: Request[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  context.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return { context, page, requests, errors };
+}
