@@ -7,8 +7,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import '@tensorflow/tfjs-backend-cpu';
+import { env, setBackend } from '@tensorflow/tfjs-core';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { RiskEngine } from '../src/risk/engine.ts';
+import { diskArtifacts } from '../src/risk/load-node.ts';
+import { onePatient } from './bench/requests.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CONFIG = resolve(ROOT, 'vite.config.ts');
@@ -51,7 +56,11 @@ try {
     });
     await page.goto(`http://127.0.0.1:${PORT}/scripts/bench/index.html`);
     await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult !== undefined, null, { timeout: 120_000 });
-    const result = await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult);
+    const result = (await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult)) as { risks?: unknown };
+    // The same requests through the Node runtime (the score CLI's path): the numbers must be identical.
+    env().set('IS_TEST', true);
+    await setBackend('cpu');
+    const node = (await new RiskEngine(diskArtifacts()).score(onePatient)).map((r) => [r.model, r.risks]);
     const version = browser.version();
     console.log(
       JSON.stringify(
@@ -61,7 +70,8 @@ try {
           modelAssets: modelAssets.length,
           offOriginRequests: offOrigin,
           consoleErrors,
-          ...(result as object),
+          browserEqualsNode: JSON.stringify(node) === JSON.stringify(result.risks),
+          ...result,
         },
         null,
         2,
