@@ -1,4 +1,4 @@
-import { isRecord, codings } from './codes.ts';
+import { isRecord } from './codes.ts';
 import { parseFhirDate } from './staleness.ts';
 
 /** Observation statuses that carry a usable result (FHIR R4 observation-status). */
@@ -55,8 +55,4 @@ export function usableObservation(obs: unknown, now: Date): { ok: DatedResource 
   const checked = checkDate(date, now);
   if ('problem' in checked) return checked;
   return { ok: { id, date: date as string, at: checked.at } };
-}
-
-export function hasCode(concept: unknown): boolean {
-  return codings(concept).length > 0;
 }

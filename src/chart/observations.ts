@@ -1,6 +1,6 @@
 import { codeText, isRecord, matchCoding } from './codes.ts';
 import { convert, ucumCodeOf } from './units.ts';
-import { usableObservation, resourceId } from './observationValidity.ts';
+import { effectiveDate, usableObservation, resourceId } from './observationValidity.ts';
 import type { ObservationConcept } from './valueSets/observations.ts';
 import type { Rejection, SourceRef } from './types.ts';
 
@@ -98,7 +98,7 @@ function rawValue(quantity: unknown): Pick<SourceRef, 'value' | 'unit'> {
 }
 
 function withDate(source: SourceRef, obs: Record<string, unknown>): SourceRef {
-  const date = typeof obs.effectiveDateTime === 'string' ? obs.effectiveDateTime : undefined;
+  const date = effectiveDate(obs);
   return date ? { ...source, date } : source;
 }
 

@@ -17,7 +17,7 @@ export interface SearchSpec {
   url?: string;
   /** Why the search is skipped (server does not support it). */
   skipped?: string;
-  /** The same search without the `code` filter, used if the server refuses the filtered one (400). */
+  /** The same search without `code` and `_sort`, used if the server refuses the filtered one (400). */
   fallbackUrl?: string;
   /** Parameters left out because the CapabilityStatement does not list them. */
   droppedParams: string[];
@@ -58,7 +58,7 @@ export function planChartSearches(patientId: string, caps: ServerCapabilities, o
     const all: [string, string][] = [[patientParam, patientParam === 'subject' ? `Patient/${pid}` : pid], ...kept, ['_count', String(opts.pageSize)]];
     const url = `${type}?${all.map(([k, v]) => `${k}=${v}`).join('&')}`;
     const hasCode = kept.some(([k]) => k === 'code');
-    const fallback = hasCode ? `${type}?${all.filter(([k]) => k !== 'code').map(([k, v]) => `${k}=${v}`).join('&')}` : undefined;
+    const fallback = hasCode ? `${type}?${all.filter(([k]) => k !== 'code' && k !== '_sort').map(([k, v]) => `${k}=${v}`).join('&')}` : undefined;
     return { id, label, resourceType: type, kind: 'search', url, droppedParams: dropped, ...(fallback ? { fallbackUrl: fallback } : {}) };
   };
 
