@@ -6,7 +6,8 @@ import { readingsOf, twelveMonthMean } from './observations.ts';
 import { familyHistoryFact, slco1b1Fact, statinIntoleranceFact } from './otherFacts.ts';
 import { ageFact, sexFact } from './patientFacts.ts';
 import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
-import { stalenessOf } from './staleness.ts';
+import { parseFhirDate, stalenessOf } from './staleness.ts';
+import type { ObservationConcept } from './valueSets/observations.ts';
 import { DRUG_CLASSES } from './valueSets/medications.ts';
 import { PREGNANCY_ANSWERS, PREGNANCY_STATUS_CODE, SMOKING_STATUS_CODE } from './valueSets/social.ts';
 import type { ConditionKey } from './valueSets/conditions.ts';
@@ -25,6 +26,11 @@ export interface ChartData {
   allergies: readonly unknown[];
   familyHistory: readonly unknown[];
   loaded: { patient: boolean; conditions: boolean; medications: boolean; allergies: boolean; familyHistory: boolean };
+  /**
+   * Observation searches cut off by the page cap, by category: the date from which results are complete
+   * (the oldest one loaded; searches are newest first). Absent when everything was loaded.
+   */
+  completeSince?: Partial<Record<ObservationConcept['category'], string>>;
 }
 
 export const EMPTY_CHART: ChartData = {
@@ -37,7 +43,7 @@ export const EMPTY_CHART: ChartData = {
  * reason, never thrown on and never turned into a value.
  */
 export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = DEFAULT_VALUE_SETS): ChartFacts {
-  const q = quantityFacts(chart.observations, now, valueSets);
+  const q = quantityFacts(chart.observations, now, valueSets, chart.completeSince);
   const age = ageFact(chart.patient, chart.loaded.patient, now);
   const sex = sexFact(chart.patient, chart.loaded.patient);
   const condition = (key: ConditionKey) => {
@@ -82,7 +88,14 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
   };
 }
 
-function quantityFacts(observations: readonly unknown[], now: Date, valueSets: ValueSets): QuantityFacts {
+/** Whether results complete since `since` cover the 12 months before now. */
+function coversLastYear(since: string | undefined, now: Date): boolean {
+  if (since === undefined) return true;
+  const at = parseFhirDate(since);
+  return at !== undefined && at <= now.getTime() - 365 * 86_400_000;
+}
+
+function quantityFacts(observations: readonly unknown[], now: Date, valueSets: ValueSets, completeSince: ChartData['completeSince']): QuantityFacts {
   const out: Partial<Record<QuantityKey, Fact<Quantity>>> = {};
   for (const concept of valueSets.observations) {
     const { readings, rejected } = readingsOf(concept, observations, now);
@@ -91,7 +104,8 @@ function quantityFacts(observations: readonly unknown[], now: Date, valueSets: V
       out[concept.key] = unknown(rejected.length > 0 ? `no usable ${concept.label} result (${rejected.length} rejected)` : `no ${concept.label} result`, rejected);
       continue;
     }
-    const bp = concept.key === 'systolicBP' || concept.key === 'diastolicBP' ? twelveMonthMean(readings, now) : undefined;
+    const mean = concept.key === 'systolicBP' || concept.key === 'diastolicBP' ? twelveMonthMean(readings, now) : undefined;
+    const bp = mean ? { ...mean, complete: coversLastYear(completeSince?.[concept.category], now) } : undefined;
     const staleness = stalenessOf(concept.key, latest.date, now);
     out[concept.key] = {
       state: 'known', origin: 'chart', value: { value: latest.value, unit: concept.unit }, date: latest.date, sources: [latest.source], rejected,

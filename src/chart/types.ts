@@ -69,8 +69,11 @@ interface KnownBase<T> {
 
 export interface ChartFact<T> extends KnownBase<T> {
   origin: 'chart';
-  /** For blood pressure: mean of the readings of the last 12 months. */
-  summary12Months?: { mean: number; count: number };
+  /**
+   * For blood pressure: mean of the readings of the last 12 months. `complete` is false when the search was cut off
+   * by the page cap inside that window, so the mean covers only the readings that were loaded.
+   */
+  summary12Months?: { mean: number; count: number; complete: boolean };
 }
 
 export interface DerivedFact<T> extends KnownBase<T> {

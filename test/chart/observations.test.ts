@@ -74,7 +74,15 @@ describe('blood pressure', () => {
   it('gives the 12-month mean and count, ignoring older readings and same-time duplicates', () => {
     const standalone = obs('8480-6', ucum(140, 'mm[Hg]', 'mmHg'), { days: 20 });
     const f = facts([bpPanel(140, 80, 20), standalone, bpPanel(120, 70, 100), bpPanel(130, 75, 200), bpPanel(180, 100, 500)]).systolicBP;
-    expect(f.state === 'known' && f.origin === 'chart' && f.summary12Months).toEqual({ mean: 130, count: 3 });
+    expect(f.state === 'known' && f.origin === 'chart' && f.summary12Months).toEqual({ mean: 130, count: 3, complete: true });
+  });
+
+  it('says the 12-month mean is incomplete when the vitals search was cut off inside the window', () => {
+    const observations = [bpPanel(140, 80, 20), bpPanel(120, 70, 100)];
+    const cut = buildFacts({ ...chart({ observations }), completeSince: { 'vital-signs': daysAgo(100) } }, NOW).systolicBP;
+    expect(cut.state === 'known' && cut.origin === 'chart' && cut.summary12Months).toEqual({ mean: 130, count: 2, complete: false });
+    const covered = buildFacts({ ...chart({ observations }), completeSince: { 'vital-signs': daysAgo(400) } }, NOW).systolicBP;
+    expect(covered.state === 'known' && covered.origin === 'chart' && covered.summary12Months && covered.summary12Months.complete).toBe(true);
   });
 
   it('ignores a panel component with a dataAbsentReason', () => {

@@ -117,7 +117,7 @@ describe('sandbox edge-case patients', () => {
     const f = facts('bp-panel');
     expect(num(f.systolicBP)).toBe(142);
     expect(num(f.diastolicBP)).toBe(88);
-    expect(f.systolicBP.state === 'known' && f.systolicBP.origin === 'chart' && f.systolicBP.summary12Months).toEqual({ mean: (142 + 138 + 144) / 3, count: 3 });
+    expect(f.systolicBP.state === 'known' && f.systolicBP.origin === 'chart' && f.systolicBP.summary12Months).toEqual({ mean: (142 + 138 + 144) / 3, count: 3, complete: true });
   });
 
   it('data-quality: entered-in-error LDL and absent HDL are rejected; the older valid values apply', () => {

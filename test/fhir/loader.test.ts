@@ -88,6 +88,9 @@ describe('chart loader against a FHIR server (msw + fhirclient)', () => {
     requests.length = 0;
     const capped = await loadAll({ resources: [PATIENT, ...many], pageSize: 50 }, undefined, { maxPages: 2, timeoutMs: 5000 });
     expect(capped.byId.labs.state).toMatchObject({ status: 'loaded', count: 100, pages: 2, truncated: 'stopped after 2 pages; older results were not loaded' });
+    // Newest first: results are complete back to the oldest one loaded (day 100).
+    expect(toChartData(capped.byId).completeSince).toEqual({ laboratory: day(100) });
+    expect(toChartData(full.byId).completeSince).toBeUndefined();
   });
 
   it('does not follow a next link to another server', async () => {

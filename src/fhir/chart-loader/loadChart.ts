@@ -74,6 +74,17 @@ export async function loadSource(spec: SearchSpec, requester: FhirRequester, opt
   }
 }
 
+/** The oldest effectiveDateTime among loaded Observations (newest-first search: complete from there on). */
+function oldestEffective(resources: unknown[]): string | undefined {
+  let oldest: { at: number; date: string } | undefined;
+  for (const r of resources) {
+    const date = typeof r === 'object' && r !== null ? (r as { effectiveDateTime?: unknown }).effectiveDateTime : undefined;
+    const at = typeof date === 'string' ? Date.parse(date) : Number.NaN;
+    if (typeof date === 'string' && Number.isFinite(at) && (!oldest || at < oldest.at)) oldest = { at, date };
+  }
+  return oldest?.date;
+}
+
 /** Assembles what loaded into the chart layer's input; `loaded` is true only for sources that completed. */
 export function toChartData(outcomes: Partial<Record<SourceId, SourceOutcome>>): ChartData {
   const get = (id: SourceId) => outcomes[id];
@@ -81,6 +92,12 @@ export function toChartData(outcomes: Partial<Record<SourceId, SourceOutcome>>):
   const resources = (id: SourceId) => get(id)?.resources ?? [];
   const medications = [...(get('medicationRequests')?.included ?? []), ...(get('medicationStatements')?.included ?? [])];
   const statementsOk = ok('medicationStatements') || get('medicationStatements')?.state.status === 'skipped';
+  const completeSince: NonNullable<ChartData['completeSince']> = {};
+  for (const [id, category] of [['labs', 'laboratory'], ['vitals', 'vital-signs'], ['social', 'social-history']] as const) {
+    const outcome = get(id);
+    const oldest = outcome?.state.truncated ? oldestEffective(outcome.resources) : undefined;
+    if (oldest) completeSince[category] = oldest;
+  }
   return {
     ...(ok('patient') ? { patient: resources('patient')[0] } : {}),
     observations: [...resources('labs'), ...resources('vitals'), ...resources('social'), ...resources('genomics')],
@@ -90,6 +107,7 @@ export function toChartData(outcomes: Partial<Record<SourceId, SourceOutcome>>):
     medications,
     allergies: resources('allergies'),
     familyHistory: resources('familyHistory'),
+    ...(Object.keys(completeSince).length > 0 ? { completeSince } : {}),
     loaded: {
       patient: ok('patient'),
       conditions: ok('conditions'),

@@ -48,7 +48,10 @@ function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
       <td data-testid={`fact-${row.key}-value`}>
         {fact.state === 'known' && !editing ? <strong>{formatValue(row.key, fact.value)}</strong> : null}
         {fact.state === 'known' && fact.origin === 'chart' && fact.summary12Months ? (
-          <div className="fact-sub">12-month mean {Math.round(fact.summary12Months.mean)} mmHg ({fact.summary12Months.count} readings)</div>
+          <div className="fact-sub">
+            12-month mean {Math.round(fact.summary12Months.mean)} mmHg ({fact.summary12Months.count} readings
+            {fact.summary12Months.complete ? '' : '; older pages not loaded, may be incomplete'})
+          </div>
         ) : null}
         {fact.state === 'known' && fact.origin === 'entered' ? (
           <div className="fact-sub">
