@@ -55,7 +55,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
   const meds = activeDrugs(chart.medicationRequests, chart.medicationStatements, chart.medications, valueSets);
   const drugs: ChartFacts['drugs'] = chart.loaded.medications || meds.drugs.length > 0
     ? { state: 'known', origin: 'chart', value: meds.drugs.map(({ drugClass, ingredient, matchedBy }) => ({ drugClass, ingredient, matchedBy })), sources: meds.drugs.map((d) => d.source), rejected: meds.rejected }
-    : unknown('medications could not be loaded', meds.rejected);
+    : unknown('medications are not loaded', meds.rejected);
   const smokingStatus = smokingFact(chart.observations, now, valueSets);
   const hypertension = cond('hypertension');
   const diabetesDx = cond('diabetes');
@@ -211,7 +211,7 @@ function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], drugs: A
   if (dx.state === 'known' && medsLoaded && hba1c.state === 'known' && a1c) {
     return derivedDiabetes(false, hba1c, `No diabetes diagnosis or glucose-lowering drug, HbA1c ${a1c.value.toFixed(1)} % < ${HBA1C_DIABETES_PERCENT} %`, ['conditions', 'drugs', 'hba1c']);
   }
-  return unknown(dx.state === 'known' ? 'no diabetes diagnosis, but no HbA1c to rule diabetes out' : 'conditions could not be loaded', dx.rejected);
+  return unknown(dx.state === 'known' ? 'no diabetes diagnosis, but no HbA1c to rule diabetes out' : 'conditions are not loaded', dx.rejected);
 }
 
 function derivedDiabetes(value: boolean, hba1c: KnownFact<Quantity<'%'>>, method: string, inputs: string[]): Fact<boolean> {
@@ -227,13 +227,13 @@ function drugFlag(drugs: ActiveDrug[], match: (d: ActiveDrug) => boolean, loaded
   if (hits.length > 0) {
     return { state: 'known', origin: 'chart', value: true, sources: hits.map((d) => d.source), rejected: [], note: hits.map((d) => d.ingredient).join(', ') };
   }
-  if (!loaded) return unknown('medications could not be loaded');
+  if (!loaded) return unknown('medications are not loaded');
   return { state: 'known', origin: 'derived', value: false, sources: [], rejected: [], method: `No active ${what} prescription in the loaded medications`, citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };
 }
 
 function statinFact(statins: ActiveDrug[], loaded: boolean): ChartFacts['statin'] {
   const first = statins[0];
-  if (!first) return unknown(loaded ? 'no active statin' : 'medications could not be loaded');
+  if (!first) return unknown(loaded ? 'no active statin' : 'medications are not loaded');
   const use = statinUse(first);
   const sources: SourceRef[] = statins.map((s) => s.source);
   return {

@@ -80,7 +80,7 @@ export function conditionFact(concept: ConditionConcept, conditions: readonly un
       ...(first.source.date ? { date: first.source.date } : {}),
     };
   }
-  if (!loaded) return unknown('conditions could not be loaded', rejected);
+  if (!loaded) return unknown('conditions are not loaded', rejected);
   return {
     state: 'known', origin: 'derived', value: false, sources: [], rejected,
     method: 'No coded diagnosis in the loaded problem list and encounter diagnoses',
@@ -100,7 +100,7 @@ export function ckdStageFact(concept: ConditionConcept, conditions: readonly unk
   });
   if (staged.length === 0) {
     if (matches.length > 0) return unknown('CKD is recorded without a stage', rejected, { note: 'CKD diagnosis without stage', sources: matches.map((m) => m.source) });
-    return unknown(loaded ? 'no CKD diagnosis recorded' : 'conditions could not be loaded', rejected);
+    return unknown(loaded ? 'no CKD diagnosis recorded' : 'conditions are not loaded', rejected);
   }
   const latestAt = Math.max(...staged.map((s) => s.m.at));
   const best = staged.filter((s) => s.m.at === latestAt).sort((a, b) => STAGE_ORDER.indexOf(b.stage) - STAGE_ORDER.indexOf(a.stage))[0];

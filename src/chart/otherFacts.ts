@@ -35,7 +35,7 @@ export function statinIntoleranceFact(allergies: readonly unknown[], loaded: boo
     else sources.push(source);
   }
   if (sources.length > 0) return { state: 'known', origin: 'chart', value: true, sources, rejected, ...(sources[0]?.date ? { date: sources[0].date } : {}) };
-  if (!loaded) return unknown('allergies could not be loaded', rejected);
+  if (!loaded) return unknown('allergies are not loaded', rejected);
   return { state: 'known', origin: 'derived', value: false, sources: [], rejected, method: 'No statin allergy or intolerance in the loaded AllergyIntolerance list', citation: 'SNOMED CT 372912004 and statin RxNorm ingredients', inputs: ['allergies'] };
 }
 
@@ -73,7 +73,7 @@ export function familyHistoryFact(histories: readonly unknown[], ascvdCodes: rea
     }
   }
   if (premature.length > 0) return { state: 'known', origin: 'chart', value: true, sources: premature, rejected };
-  if (!loaded) return unknown('family history could not be loaded', rejected);
+  if (!loaded) return unknown('family history is not loaded', rejected);
   if (undated.length > 0) return unknown('ASCVD in a first-degree relative, but the age at onset is not recorded', rejected, { note: 'relative with ASCVD, onset age unknown', sources: undated });
   if (recorded === 0) return unknown('no family history recorded', rejected);
   return { state: 'known', origin: 'derived', value: false, sources: [], rejected, method: 'Recorded family history has no first-degree relative with premature ASCVD', citation: '2018 AHA/ACC cholesterol guideline, risk-enhancing factors', inputs: ['familyHistory'] };

@@ -7,7 +7,7 @@ import { unknown } from './types.ts';
 /** Age today from Patient.birthDate (a derived fact: it changes with the date, not the chart). */
 export function ageFact(patient: unknown, loaded: boolean, now: Date): Fact<Quantity<'a'>> {
   const id = resourceId(patient, 'Patient');
-  if (!isRecord(patient) || id === undefined) return unknown(loaded ? 'Patient resource is not usable' : 'Patient could not be loaded');
+  if (!isRecord(patient) || id === undefined) return unknown(loaded ? 'Patient resource is not usable' : 'Patient is not loaded');
   const birthDate = patient.birthDate;
   const source = { resourceType: 'Patient', id, ...(typeof birthDate === 'string' ? { value: birthDate } : {}) };
   if (typeof birthDate !== 'string') return unknown('no birth date', [{ source, reason: 'birthDate missing' }]);
@@ -25,7 +25,7 @@ export function ageFact(patient: unknown, loaded: boolean, now: Date): Fact<Quan
  */
 export function sexFact(patient: unknown, loaded: boolean): Fact<Sex> {
   const id = resourceId(patient, 'Patient');
-  if (!isRecord(patient) || id === undefined) return unknown(loaded ? 'Patient resource is not usable' : 'Patient could not be loaded');
+  if (!isRecord(patient) || id === undefined) return unknown(loaded ? 'Patient resource is not usable' : 'Patient is not loaded');
   const gender = patient.gender;
   const source = { resourceType: 'Patient', id, ...(typeof gender === 'string' ? { value: gender } : {}) };
   if (gender === 'female' || gender === 'male') return { state: 'known', origin: 'chart', value: gender, sources: [source], rejected: [] };

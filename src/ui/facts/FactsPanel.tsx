@@ -87,8 +87,9 @@ function Sources({ sources }: { sources: SourceRef[] }) {
   return (
     <ul className="fact-sources">
       {shown.map((s) => (
-        <li key={`${s.resourceType}/${s.id}`} title={[s.value && `recorded ${s.value}${s.unit ? ` ${s.unit}` : ''}`, s.code].filter(Boolean).join(' · ')}>
+        <li key={`${s.resourceType}/${s.id}`} title={s.code}>
           {s.resourceType}/{s.id}
+          {s.unit ? <span className="fact-recorded"> · recorded {s.value} {s.unit}</span> : null}
         </li>
       ))}
       {sources.length > shown.length ? <li>+{sources.length - shown.length} more</li> : null}

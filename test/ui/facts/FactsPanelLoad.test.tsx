@@ -39,7 +39,7 @@ describe('FactsPanel with the real store and loader', () => {
     await act(() => startChartLoad(requester, 'p9'));
     expect(screen.getByTestId('fact-ldl-value')).toHaveTextContent('120 mg/dL'); // 3.1 mmol/L × 38.67
     expect(screen.getByTestId('fact-ldl-date')).toHaveTextContent(effective.slice(0, 10));
-    expect(screen.getByTestId('fact-ldl-source')).toHaveTextContent('Observation/ldl-9');
+    expect(screen.getByTestId('fact-ldl-source')).toHaveTextContent('Observation/ldl-9 · recorded 3.1 mmol/L');
     expect(screen.getByTestId('fact-sex-value')).toHaveTextContent('male');
     expect(screen.getByTestId('source-familyHistory')).toHaveAttribute('data-status', 'failed');
     expect(screen.getByRole('status')).toHaveTextContent('Chart loaded with 1 source missing');
