@@ -35,6 +35,8 @@ export interface LaunchedSession {
  */
 let ready: Promise<Client> | undefined;
 function readyOnce(): Promise<Client> {
+  // Tailor is a public client: its refresh requests must name it (RFC 6749 §3.2.1), or servers refuse them.
+  FHIR.oauth2.settings.refreshTokenWithClientId = true;
   ready ??= FHIR.oauth2.ready();
   return ready;
 }

@@ -95,6 +95,17 @@ describe('EHR launch', () => {
     expect(tokenPosts()).toBe(before);
     await context.close();
   });
+  it('refreshes an expired access token with the refresh token and carries on', async () => {
+    const { page, requests, context } = await openRecordedPage(browser);
+    await page.goto(ehrLaunchUrl({ patient: patients[0]!.id, display: 'window', tokenLifetimeSeconds: '2' }));
+    await page.waitForSelector('[data-status="ready"]');
+    await page.waitForTimeout(2500);
+    await page.reload();
+    await page.waitForSelector('[data-status="ready"]');
+    const refreshes = requests.filter((r) => r.url().endsWith('/auth/token') && /grant_type=refresh_token/.test(r.postData() ?? ''));
+    expect(refreshes.length).toBeGreaterThanOrEqual(1);
+    await context.close();
+  });
 });
 
 describe('standalone launch', () => {
