@@ -7,6 +7,7 @@ import { buildFacts } from '../../src/chart/buildFacts.ts';
 import { readCapabilities } from '../../src/fhir/chart-loader/capabilities.ts';
 import { loadSource, toChartData, type SourceOutcome } from '../../src/fhir/chart-loader/loadChart.ts';
 import type { FhirRequester } from '../../src/fhir/chart-loader/requester.ts';
+import { fhirclientRequester } from '../../src/fhir/chart-loader/fhirclientRequester.ts';
 import { planChartSearches, type SourceId } from '../../src/fhir/chart-loader/searchPlan.ts';
 import type { CapabilityStatement } from 'fhir/r4';
 import { BASE, capability, fakeEhr, requests, type FakeEhrOptions } from './fakeEhr.ts';
@@ -43,11 +44,8 @@ const BASE_RESOURCES: Resource[] = [
   { resourceType: 'AllergyIntolerance', id: 'al', code: { coding: [{ system: 'http://snomed.info/sct', code: '372912004' }] } } as Resource,
 ];
 
-// The lead's adapter, exactly as documented in requester.ts, over the real fhirclient.
-const requester: FhirRequester = (() => {
-  const client = FHIR.client(BASE);
-  return { baseUrl: BASE, request: <T,>(url: string, signal?: AbortSignal) => client.request<T>({ url, ...(signal ? { signal } : {}) }) };
-})();
+// The adapter the app uses, over the real fhirclient.
+const requester: FhirRequester = fhirclientRequester(FHIR.client(BASE));
 
 async function loadAll(opts: FakeEhrOptions, cap?: CapabilityStatement, limits = { maxPages: 5, timeoutMs: 5000 }) {
   server.use(...fakeEhr(opts));
@@ -76,6 +74,8 @@ describe('chart loader against a FHIR server (msw + fhirclient)', () => {
     expect(facts.hypertension).toMatchObject({ state: 'known', value: true });
     expect(facts.onBPTreatment).toMatchObject({ state: 'known', value: true });
     expect(facts.statinIntolerance).toMatchObject({ state: 'known', value: true });
+    // The fake really is Epic-like: the same search without category is refused.
+    expect((await fetch(`${BASE}/Observation?patient=p1&_count=50`)).status).toBe(400);
   });
 
   it('follows opaque next links and reports when the page cap cuts results off', async () => {
