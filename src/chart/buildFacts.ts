@@ -184,7 +184,8 @@ export function derivedBmi(weight: QuantityFacts['weight'], height: QuantityFact
 /**
  * Diabetes: a diagnosis, else HbA1c ≥ 6.5 %, else a diabetes-specific glucose-lowering drug (insulin, sulfonylurea,
  * DPP-4i, TZD). Metformin, SGLT2i and GLP-1RA alone leave it unknown with a note: they are also prescribed for
- * prediabetes, heart failure, CKD and obesity. "No" needs loaded conditions and medications and a latest HbA1c < 6.5 %.
+ * prediabetes, heart failure, CKD and obesity. "No" needs loaded conditions and medications; it names the HbA1c
+ * it also rests on, or notes that there is none.
  */
 function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], drugs: ActiveDrug[], medsLoaded: boolean): Fact<boolean> {
   if (dx.state === 'known' && dx.value) return dx;
@@ -208,10 +209,17 @@ function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], drugs: A
       sources: nonSpecific.map((d) => d.source),
     });
   }
-  if (dx.state === 'known' && medsLoaded && hba1c.state === 'known' && a1c) {
+  if (dx.state !== 'known') return unknown('conditions are not loaded', dx.rejected);
+  if (!medsLoaded) return unknown('medications are not loaded', dx.rejected);
+  if (hba1c.state === 'known' && a1c) {
     return derivedDiabetes(false, hba1c, `No diabetes diagnosis or glucose-lowering drug, HbA1c ${a1c.value.toFixed(1)} % < ${HBA1C_DIABETES_PERCENT} %`, ['conditions', 'drugs', 'hba1c']);
   }
-  return unknown(dx.state === 'known' ? 'no diabetes diagnosis, but no HbA1c to rule diabetes out' : 'conditions are not loaded', dx.rejected);
+  // The risk equations take diagnosed diabetes; without any HbA1c the "no" rests on the problem list and drugs alone, and says so.
+  return {
+    state: 'known', origin: 'derived', value: false, sources: [], rejected: dx.rejected,
+    method: 'No diabetes diagnosis or glucose-lowering drug in the loaded chart', citation: 'Value sets: src/chart/valueSets/conditions.ts, medications.ts',
+    inputs: ['conditions', 'drugs'], note: 'no HbA1c on file',
+  };
 }
 
 function derivedDiabetes(value: boolean, hba1c: KnownFact<Quantity<'%'>>, method: string, inputs: string[]): Fact<boolean> {

@@ -95,9 +95,14 @@ describe('diabetes', () => {
     expect(d.state).toBe('unknown');
     expect(d.note).toContain('metformin');
   });
-  it('no diagnosis, no drug and HbA1c 5.6 % is "no"; without any HbA1c it stays unknown', () => {
-    expect(f({ observations: [a1c(5.6)] }).diabetes).toMatchObject({ state: 'known', value: false });
-    expect(f({}).diabetes.state).toBe('unknown');
+  it('no diagnosis, no drug and HbA1c 5.6 % is "no"; without any HbA1c it is "no" with a note', () => {
+    expect(f({ observations: [a1c(5.6)] }).diabetes).toMatchObject({ state: 'known', value: false, inputs: ['conditions', 'drugs', 'hba1c'] });
+    expect(f({}).diabetes).toMatchObject({ state: 'known', origin: 'derived', value: false, note: 'no HbA1c on file' });
+  });
+  it('"no" needs both conditions and medications loaded', () => {
+    const c = chart({ observations: [a1c(5.6)] });
+    expect(buildFacts({ ...c, loaded: { ...c.loaded, medications: false } }, NOW).diabetes.state).toBe('unknown');
+    expect(buildFacts({ ...c, loaded: { ...c.loaded, conditions: false } }, NOW).diabetes.state).toBe('unknown');
   });
 });
 

@@ -96,7 +96,7 @@ describe('sandbox edge-case patients', () => {
     expect(f.smoker.state).toBe('unknown');
     expect(f.hba1c.state).toBe('unknown');
     expect(f.bmi.state).toBe('unknown');
-    expect(f.diabetes.state).toBe('unknown');
+    expect(f.diabetes).toMatchObject({ state: 'known', value: false, note: 'no HbA1c on file' });
   });
 
   it('slco1b1: rs4149056 T/C reported as decreased function', () => {
