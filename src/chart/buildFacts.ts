@@ -241,7 +241,10 @@ function drugFlag(drugs: ActiveDrug[], match: (d: ActiveDrug) => boolean, loaded
 
 function statinFact(statins: ActiveDrug[], loaded: boolean): ChartFacts['statin'] {
   const first = statins[0];
-  if (!first) return unknown(loaded ? 'no active statin' : 'medications are not loaded');
+  if (!first) {
+    if (!loaded) return unknown('medications are not loaded');
+    return { state: 'known', origin: 'derived', value: null, sources: [], rejected: [], method: 'No active statin prescription in the loaded medications', citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };
+  }
   const use = statinUse(first);
   const sources: SourceRef[] = statins.map((s) => s.source);
   return {

@@ -176,7 +176,8 @@ export interface ChartFacts extends QuantityFacts {
   familyHistoryPrematureAscvd: Fact<boolean>;
   onBPTreatment: Fact<boolean>;
   onStatin: Fact<boolean>;
-  statin: Fact<StatinUse>;
+  /** The active statin, or null when medications loaded and none is active. */
+  statin: Fact<StatinUse | null>;
   /** Every recognised active drug, by class. */
   drugs: Fact<DrugUse[]>;
   statinIntolerance: Fact<boolean>;

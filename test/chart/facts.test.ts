@@ -116,7 +116,7 @@ describe('medications', () => {
     ] as const;
     for (const [display, intensity] of cases) {
       const s = f({ medicationRequests: [medRequest('999', display)] }).statin;
-      expect(s.state === 'known' && s.value.intensity).toBe(intensity);
+      expect(s.state === 'known' && s.value?.intensity).toBe(intensity);
     }
   });
   it('twice-daily simvastatin 20 mg is 40 mg/day (moderate)', () => {
@@ -145,11 +145,15 @@ describe('medications', () => {
     });
     expect(f({ medicationRequests: [mr] }).statin).toMatchObject({ state: 'known', value: { ingredient: 'atorvastatin', doseMg: 40, intensity: 'high', doseBasis: 'tablet-strength' } });
   });
+  it('no active statin is a known "none", distinct from medications not loaded', () => {
+    expect(f({}).statin).toMatchObject({ state: 'known', value: null });
+  });
   it('medications not loaded gives unknown, not "not on treatment"', () => {
     const c = chart({});
     const facts = buildFacts({ ...c, loaded: { ...c.loaded, medications: false } }, NOW);
     expect(facts.onBPTreatment.state).toBe('unknown');
     expect(facts.onStatin.state).toBe('unknown');
+    expect(facts.statin.state).toBe('unknown');
   });
 });
 

@@ -40,8 +40,10 @@ export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] })
 function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
   const [editing, setEditing] = useState(false);
   const clearEntry = useChartStore((s) => s.clearEntry);
-  const missing = fact.state === 'unknown';
-  const origin = fact.state === 'known' ? fact.origin : 'missing';
+  // Rows without an entry field (statin, SLCO1B1) are informational: unknown there means "not recorded", not a gap to fill.
+  const informational = row.input.kind === 'none';
+  const missing = fact.state === 'unknown' && !informational;
+  const origin = fact.state === 'known' ? fact.origin : missing ? 'missing' : 'not-recorded';
   return (
     <tr className={missing ? 'fact-missing' : undefined} data-testid={`fact-${row.key}`} data-state={fact.state} data-origin={origin}>
       <th scope="row">{row.label}</th>
@@ -59,7 +61,7 @@ function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
             <button type="button" className="link-button" onClick={() => clearEntry(row.key)} aria-label={`Undo entered ${row.label}`}>Undo</button>
           </div>
         ) : null}
-        {missing ? <div className="fact-sub fact-reason">Missing: {fact.reason}</div> : null}
+        {fact.state === 'unknown' ? <div className="fact-sub fact-reason">{missing ? 'Missing: ' : 'Not recorded: '}{fact.reason}</div> : null}
         {fact.note ? <div className="fact-sub">{fact.note}</div> : null}
         {(missing || editing) && row.input.kind !== 'none' ? (
           <EntryForm row={row} onDone={() => setEditing(false)} onCancel={editing ? () => setEditing(false) : undefined} />
@@ -75,7 +77,7 @@ function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
         {fact.rejected.length > 0 ? <div className="fact-sub">{fact.rejected.length} not used ({fact.rejected[0]?.reason})</div> : null}
       </td>
       <td data-testid={`fact-${row.key}-status`}>
-        <Badge fact={fact} />
+        <Badge fact={fact} informational={informational} />
       </td>
     </tr>
   );
@@ -97,8 +99,8 @@ function Sources({ sources }: { sources: SourceRef[] }) {
   );
 }
 
-function Badge({ fact }: { fact: Fact<unknown> }) {
-  if (fact.state === 'unknown') return <span className="badge badge-missing">missing</span>;
+function Badge({ fact, informational }: { fact: Fact<unknown>; informational: boolean }) {
+  if (fact.state === 'unknown') return informational ? <span className="badge">not recorded</span> : <span className="badge badge-missing">missing</span>;
   const labels: string[] = [];
   if (fact.origin !== 'chart') labels.push(fact.origin);
   const s = fact.staleness;

@@ -56,6 +56,7 @@ export const PANEL_ROWS: readonly FactRow[] = [
 
 /** Text for a known value. */
 export function formatValue(key: FactKey, value: unknown): string {
+  if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') return key === 'ckdStage' ? `G${value}` : value;
   if (typeof value === 'object' && value !== null) {

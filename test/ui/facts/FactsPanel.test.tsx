@@ -53,6 +53,11 @@ describe('FactsPanel', () => {
     expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('138 mmHg');
     expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('12-month mean 138 mmHg (1 readings)');
     expect(screen.getByTestId('fact-age')).toHaveAttribute('data-origin', 'derived');
+    // Informational rows: no statin is "None"; no SLCO1B1 result is "not recorded", not a highlighted gap.
+    expect(screen.getByTestId('fact-statin-value')).toHaveTextContent('None');
+    expect(screen.getByTestId('fact-slco1b1')).toHaveAttribute('data-origin', 'not-recorded');
+    expect(screen.getByTestId('fact-slco1b1')).not.toHaveClass('fact-missing');
+    expect(screen.getByTestId('fact-slco1b1-status')).toHaveTextContent('not recorded');
   });
 
   it('highlights missing inputs with a labelled field, and an entry is marked entered and can be undone (keyboard only)', async () => {
