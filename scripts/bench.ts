@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: production-builds a bench page with the app's Vite config, serves it with
  * `vite preview`, and measures the risk worker in headless Chromium (warm latency for one patient ×
- * all models, and for a 64-vector what-if batch). Also reports the worker chunk size. Not a test.
+ * all models, and for a 64-vector what-if batch). Also reports the worker chunk size and the sandbox FHIR server's
+ * search timings on the heavy chart. Not a test.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { RiskEngine } from '../src/risk/engine.ts';
 import { diskArtifacts } from '../src/risk/load-node.ts';
+import { benchFhirServer } from '../sandbox/fhir/bench.ts';
 import { onePatient } from './bench/requests.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -72,6 +74,7 @@ try {
           consoleErrors,
           browserEqualsNode: JSON.stringify(node) === JSON.stringify(result.risks),
           ...result,
+          sandboxFhirServer: await benchFhirServer(),
         },
         null,
         2,
