@@ -34,7 +34,12 @@ export function activeDrugs(
       const id = resourceId(res, type);
       const concept = medicationConcept(res, medications);
       const found = recognise(concept, valueSets.drugCodes);
-      if (found.length === 0) continue;
+      if (found.length === 0) {
+        const ref = isRecord(res.medicationReference) ? res.medicationReference.reference : undefined;
+        // A referenced Medication the server did not include cannot be recognised: say so rather than drop it.
+        if (concept === undefined && typeof ref === 'string') rejected.push({ source: { resourceType: type, id: id ?? '(no id)', value: ref }, reason: `${ref} was not included by the server` });
+        continue;
+      }
       const date = type === 'MedicationRequest' ? res.authoredOn : res.effectiveDateTime ?? res.dateAsserted;
       for (const f of found) {
         const source: SourceRef = {

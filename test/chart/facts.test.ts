@@ -145,6 +145,10 @@ describe('medications', () => {
     });
     expect(f({ medicationRequests: [mr] }).statin).toMatchObject({ state: 'known', value: { ingredient: 'atorvastatin', doseMg: 40, intensity: 'high', doseBasis: 'tablet-strength' } });
   });
+  it('reports a referenced Medication the server did not include', () => {
+    const mr = medRequest('x', 'x', { medicationCodeableConcept: undefined, medicationReference: { reference: 'Medication/med-9' } });
+    expect(f({ medicationRequests: [mr] }).drugs.rejected).toEqual([{ source: { resourceType: 'MedicationRequest', id: mr.id, value: 'Medication/med-9' }, reason: 'Medication/med-9 was not included by the server' }]);
+  });
   it('no active statin is a known "none", distinct from medications not loaded', () => {
     expect(f({}).statin).toMatchObject({ state: 'known', value: null });
   });

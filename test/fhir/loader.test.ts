@@ -127,7 +127,7 @@ describe('chart loader against a FHIR server (msw + fhirclient)', () => {
     const { byId, facts } = await loadAll({ resources: BASE_RESOURCES, rejectCode: true });
     expect(byId.labs.state.status).toBe('loaded');
     expect(byId.labs.state.count).toBe(3);
-    expect(byId.labs.state.message).toContain('server refused the code filter');
+    expect(byId.labs.state.message).toContain('server refused the search');
     expect(byId.labs.state.message).toContain('Unsupported search parameter: code');
     expect(facts.totalCholesterol.state).toBe('known');
   });

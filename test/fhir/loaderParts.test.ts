@@ -39,12 +39,20 @@ describe('capabilities and the search plan', () => {
     expect(decodeURIComponent(vitals)).toContain('http://loinc.org|85354-9');
     expect(decodeURIComponent(vitals)).toContain('http://loinc.org|55284-4');
     expect(specs.find((s) => s.id === 'conditions')?.url).toBe('Condition?patient=p%201&category=problem-list-item,encounter-diagnosis&_count=100');
-    expect(specs.find((s) => s.id === 'medicationRequests')?.url).toBe('MedicationRequest?patient=p%201&status=active,on-hold,completed&_include=MedicationRequest:medication&_count=100');
+    expect(specs.find((s) => s.id === 'medicationRequests')).toMatchObject({
+      url: 'MedicationRequest?patient=p%201&status=active,on-hold,completed&_include=MedicationRequest:medication&_count=100',
+      fallbackUrl: 'MedicationRequest?patient=p%201&status=active,on-hold,completed&_count=100',
+    });
+    expect(specs.find((s) => s.id === 'labs')?.fallbackUrl).toBe('Observation?patient=p%201&category=laboratory&_count=100');
   });
   it('uses subject= when the server lists subject but not patient', () => {
     const caps = readCapabilities(capability(['Observation'], { Observation: ['subject', 'category', 'code'] }));
     const labs = planChartSearches('p1', caps, { pageSize: 10 }).find((s) => s.id === 'labs');
     expect(labs?.url?.startsWith('Observation?subject=Patient/p1&category=laboratory&code=')).toBe(true);
+  });
+  it('asks for _include only when the CapabilityStatement lists it', () => {
+    const without = planChartSearches('p1', readCapabilities(capability(['MedicationRequest'])), { pageSize: 10 });
+    expect(without.find((s) => s.id === 'medicationRequests')?.url).not.toContain('_include');
   });
   it('skips resources the server does not list', () => {
     const specs = planChartSearches('p1', readCapabilities(capability(['Patient', 'Observation'])), { pageSize: 10 });

@@ -7,6 +7,7 @@ export interface ServerCapabilities {
   canRead(type: string): boolean;
   /** false only when the resource lists its search parameters and this one is missing. */
   hasParam(type: string, param: string): boolean;
+  /** true only when the resource lists the include in searchInclude (servers may refuse unknown includes). */
   hasInclude(type: string, include: string): boolean;
 }
 
@@ -29,9 +30,6 @@ export function readCapabilities(statement: CapabilityStatement | undefined): Se
       if (!params || params.length === 0) return true;
       return params.some((p) => p.name === param);
     },
-    hasInclude: (type, include) => {
-      const list = byType.get(type)?.searchInclude;
-      return list === undefined || list.includes(include);
-    },
+    hasInclude: (type, include) => byType.get(type)?.searchInclude?.includes(include) ?? false,
   };
 }

@@ -17,7 +17,7 @@ export interface SearchSpec {
   url?: string;
   /** Why the search is skipped (server does not support it). */
   skipped?: string;
-  /** The same search without `code` and `_sort`, used if the server refuses the filtered one (400). */
+  /** The same search without `code`, `_sort` and `_include`, used if the server refuses the full one (400). */
   fallbackUrl?: string;
   /** Parameters left out because the CapabilityStatement does not list them. */
   droppedParams: string[];
@@ -27,6 +27,9 @@ export interface PlanOptions {
   pageSize: number;
   valueSets?: ValueSets;
 }
+
+/** Parameters a search can do without: the chart layer filters codes, sorts by date and resolves Medications itself. */
+const OPTIONAL_PARAMS = new Set(['code', '_sort', '_include']);
 
 /** Encodes `system|code` tokens for a search value: each token percent-encoded, commas (OR) literal. */
 export function tokenList(codes: readonly CodeRef[]): string {
@@ -57,8 +60,8 @@ export function planChartSearches(patientId: string, caps: ServerCapabilities, o
     });
     const all: [string, string][] = [[patientParam, patientParam === 'subject' ? `Patient/${pid}` : pid], ...kept, ['_count', String(opts.pageSize)]];
     const url = `${type}?${all.map(([k, v]) => `${k}=${v}`).join('&')}`;
-    const hasCode = kept.some(([k]) => k === 'code');
-    const fallback = hasCode ? `${type}?${all.filter(([k]) => k !== 'code' && k !== '_sort').map(([k, v]) => `${k}=${v}`).join('&')}` : undefined;
+    const minimal = all.filter(([k]) => !OPTIONAL_PARAMS.has(k));
+    const fallback = minimal.length < all.length ? `${type}?${minimal.map(([k, v]) => `${k}=${v}`).join('&')}` : undefined;
     return { id, label, resourceType: type, kind: 'search', url, droppedParams: dropped, ...(fallback ? { fallbackUrl: fallback } : {}) };
   };
 
