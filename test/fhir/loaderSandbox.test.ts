@@ -28,7 +28,9 @@ const http = createServer((req, res) => void server.handle(req, res));
 beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/fhir`;
-  server = await createFhirServer({ baseUrl: base, resources: RESOURCES, introspect: async (token) => grant(token) });
+  // The sandbox types resources with @medplum/fhirtypes; the data is the same R4 JSON.
+  const resources = RESOURCES as unknown as NonNullable<Parameters<typeof createFhirServer>[0]['resources']>;
+  server = await createFhirServer({ baseUrl: base, resources, introspect: async (token) => grant(token) });
 }, 60_000);
 afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
 
