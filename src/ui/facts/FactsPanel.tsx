@@ -51,7 +51,7 @@ function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
         {fact.state === 'known' && !editing ? <strong>{formatValue(row.key, fact.value)}</strong> : null}
         {fact.state === 'known' && fact.origin === 'chart' && fact.summary12Months ? (
           <div className="fact-sub">
-            12-month mean {Math.round(fact.summary12Months.mean)} mmHg ({fact.summary12Months.count} readings
+            12-month mean {Math.round(fact.summary12Months.mean)} mmHg ({fact.summary12Months.count} reading{fact.summary12Months.count === 1 ? '' : 's'}
             {fact.summary12Months.complete ? '' : '; older pages not loaded, may be incomplete'})
           </div>
         ) : null}
@@ -91,7 +91,7 @@ function Sources({ sources }: { sources: SourceRef[] }) {
       {shown.map((s) => (
         <li key={`${s.resourceType}/${s.id}`} title={s.code}>
           {s.resourceType}/{s.id}
-          {s.unit ? <span className="fact-recorded"> · recorded {s.value} {s.unit}</span> : null}
+          {s.value ? <span className="fact-recorded"> · recorded {s.value}{s.unit ? ` ${s.unit}` : ''}</span> : null}
         </li>
       ))}
       {sources.length > shown.length ? <li>+{sources.length - shown.length} more</li> : null}

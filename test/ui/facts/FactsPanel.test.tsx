@@ -51,7 +51,7 @@ describe('FactsPanel', () => {
     expect(screen.getByTestId('fact-hba1c-status')).toHaveTextContent('stale');
     expect(screen.getByTestId('fact-hba1c-value')).toHaveTextContent('6.1 %');
     expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('138 mmHg');
-    expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('12-month mean 138 mmHg (1 readings)');
+    expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('12-month mean 138 mmHg (1 reading)');
     expect(screen.getByTestId('fact-age')).toHaveAttribute('data-origin', 'derived');
     // Informational rows: no statin is "None"; no SLCO1B1 result is "not recorded", not a highlighted gap.
     expect(screen.getByTestId('fact-statin-value')).toHaveTextContent('None');
