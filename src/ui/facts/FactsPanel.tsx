@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useChartStore } from '../../store/chart.ts';
-import type { Fact, FactKey, FactValue, SourceRef } from '../../chart/types.ts';
+import type { Fact, FactKey, FactValue, SourceRef, Staleness } from '../../chart/types.ts';
 import { formatValue, parseChoice, PANEL_ROWS, UNIT_LABEL, type FactRow } from './factFormat.ts';
 import { SourceProgress } from './SourceProgress.tsx';
 import './FactsPanel.css';
@@ -110,12 +110,17 @@ function Badge({ fact, informational }: { fact: Fact<unknown>; informational: bo
         <span key={l} className={`badge badge-${l}`}>{l}</span>
       ))}
       {s ? (
-        <span className={`badge badge-${s.level}`} title={`fresh ≤ ${s.freshDays} days, old ≤ ${s.oldDays} days, stale beyond; this value is ${s.ageDays} days old`}>
+        <span className={`badge badge-${s.level}`} title={stalenessText(s)}>
           {s.level}
+          <span className="visually-hidden"> ({stalenessText(s)})</span>
         </span>
       ) : null}
     </>
   );
+}
+
+function stalenessText(s: Staleness): string {
+  return `${s.ageDays} days old; fresh ≤ ${s.freshDays} days, old ≤ ${s.oldDays} days, stale beyond`;
 }
 
 function EntryForm({ row, onDone, onCancel }: { row: FactRow; onDone: () => void; onCancel?: (() => void) | undefined }) {

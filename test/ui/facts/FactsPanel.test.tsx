@@ -47,7 +47,7 @@ describe('FactsPanel', () => {
     expect(within(tc).getByTestId('fact-totalCholesterol-value')).toHaveTextContent('210 mg/dL');
     expect(within(tc).getByTestId('fact-totalCholesterol-date')).toHaveTextContent(new Date(NOW.getTime() - 30 * 86_400_000).toISOString().slice(0, 10));
     expect(within(tc).getByTestId('fact-totalCholesterol-source')).toHaveTextContent('Observation/tc-1');
-    expect(within(tc).getByTestId('fact-totalCholesterol-status')).toHaveTextContent('fresh');
+    expect(within(tc).getByTestId('fact-totalCholesterol-status')).toHaveTextContent('fresh (30 days old; fresh ≤ 365 days, old ≤ 1826 days, stale beyond)');
     expect(screen.getByTestId('fact-hba1c-status')).toHaveTextContent('stale');
     expect(screen.getByTestId('fact-hba1c-value')).toHaveTextContent('6.1 %');
     expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('138 mmHg');
