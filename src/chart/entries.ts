@@ -1,4 +1,6 @@
 import { derivedBmi, derivedEgfr, smokerFact } from './buildFacts.ts';
+import { isRecord } from './codes.ts';
+import { OBSERVATION_CONCEPTS } from './valueSets/observations.ts';
 import type { ChartFacts, EnteredFact, FactKey, FactValue } from './types.ts';
 
 /** A clinician's value for one fact, in the fact's canonical unit. Lives only in the session. */
@@ -8,6 +10,41 @@ export interface Entry<K extends FactKey = FactKey> {
 }
 
 export type Entries = { [K in FactKey]?: Entry<K> };
+
+const BOOLEAN_KEYS = new Set<FactKey>([
+  'smoker', 'pregnant', 'diabetes', 'hypertension', 'ascvd', 'heartFailure', 'atrialFibrillation',
+  'familialHypercholesterolaemia', 'familyHistoryPrematureAscvd', 'onBPTreatment', 'onStatin', 'statinIntolerance',
+]);
+const CHOICES: Partial<Record<FactKey, readonly string[]>> = {
+  sex: ['female', 'male'],
+  smokingStatus: ['current', 'former', 'never'],
+  ckdStage: ['1', '2', '3', '3a', '3b', '4', '5'],
+};
+const UNITS: Partial<Record<FactKey, string>> = { age: 'a', ...Object.fromEntries(OBSERVATION_CONCEPTS.map((c) => [c.key, c.unit])) };
+
+/** Whether a stored value has the fact's type (a finite quantity in its canonical unit, a boolean, or a listed choice). */
+function validValue(key: FactKey, value: unknown): boolean {
+  if (BOOLEAN_KEYS.has(key)) return typeof value === 'boolean';
+  const choices = CHOICES[key];
+  if (choices) return typeof value === 'string' && choices.includes(value);
+  const unit = UNITS[key];
+  return unit !== undefined && isRecord(value) && value.unit === unit && typeof value.value === 'number' && Number.isFinite(value.value);
+}
+
+/**
+ * Reads entries back from session storage, keeping only well-formed ones: storage is outside the app's control,
+ * and a wrong type or unit must never reach the risk code as an "entered" fact.
+ */
+export function parseEntries(json: unknown): Entries {
+  if (!isRecord(json)) return {};
+  const out: Record<string, Entry> = {};
+  for (const [key, entry] of Object.entries(json)) {
+    if (isRecord(entry) && typeof entry.enteredAt === 'string' && validValue(key as FactKey, entry.value)) {
+      out[key] = { value: entry.value as FactValue<FactKey>, enteredAt: entry.enteredAt };
+    }
+  }
+  return out as Entries;
+}
 
 /**
  * Overlays the clinician's entries on the chart facts. Each entered fact keeps what the chart said (`replaces`) and

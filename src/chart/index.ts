@@ -2,7 +2,7 @@
 export type * from './types.ts';
 export { isKnown, valueOf } from './types.ts';
 export { buildFacts, EMPTY_CHART, RISK_INPUT_KEYS, type ChartData } from './buildFacts.ts';
-export { applyEntries, type Entries, type Entry } from './entries.ts';
+export { applyEntries, parseEntries, type Entries, type Entry } from './entries.ts';
 export { DEFAULT_VALUE_SETS, parseSiteCodes, valueSetsWith, NO_SITE_CODES, type SiteCodes, type ValueSets } from './siteCodes.ts';
 export { STALENESS_DAYS } from './staleness.ts';
 export { ckdEpi2021, bodyMassIndex } from './derived.ts';

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { CapabilityStatement } from 'fhir/r4';
 import siteCodesJson from '../../config/site-codes.json';
 import { buildFacts } from '../chart/buildFacts.ts';
-import { applyEntries, type Entries } from '../chart/entries.ts';
+import { applyEntries, parseEntries, type Entries } from '../chart/entries.ts';
 import { parseSiteCodes, valueSetsWith, type ValueSets } from '../chart/siteCodes.ts';
 import type { ChartFacts, FactKey, FactValue } from '../chart/types.ts';
 import { readCapabilities } from '../fhir/chart-loader/capabilities.ts';
@@ -42,8 +42,7 @@ const ENTRY_KEY = 'tailor.chart.entries.';
 function readEntries(patientId: string): Entries {
   try {
     const raw = globalThis.sessionStorage?.getItem(ENTRY_KEY + patientId);
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Entries) : {};
+    return raw ? parseEntries(JSON.parse(raw)) : {};
   } catch {
     return {};
   }
@@ -64,7 +63,7 @@ function computeFacts(outcomes: Partial<Record<SourceId, SourceOutcome>>, entrie
 }
 
 // The current load's requester and plan; a generation counter drops answers from a superseded load.
-let session: { requester: FhirRequester; specs: SearchSpec[]; generation: number; controller: AbortController } | undefined;
+let session: { requester: FhirRequester; specs: SearchSpec[]; controller: AbortController } | undefined;
 let generation = 0;
 
 export const useChartStore = create<ChartState>()((set, get) => {
@@ -90,7 +89,7 @@ export const useChartStore = create<ChartState>()((set, get) => {
       session?.controller.abort();
       const gen = ++generation;
       const specs = planChartSearches(patientId, readCapabilities(capability), { pageSize: chartStoreConfig.pageSize, valueSets: chartStoreConfig.valueSets });
-      session = { requester, specs, generation: gen, controller: new AbortController() };
+      session = { requester, specs, controller: new AbortController() };
       const entries = readEntries(patientId);
       set({ patientId, sources: specs.map(loadingState), outcomes: {}, entries, facts: computeFacts({}, entries) });
       await Promise.all(specs.map((spec) => run(spec, gen)));
@@ -98,8 +97,8 @@ export const useChartStore = create<ChartState>()((set, get) => {
 
     async retrySource(id) {
       const spec = session?.specs.find((s) => s.id === id);
-      if (!spec || !session) return;
-      const gen = session.generation;
+      if (!spec) return;
+      const gen = generation;
       set((s) => ({ sources: s.sources.map((x) => (x.id === id ? loadingState(spec) : x)) }));
       await run(spec, gen);
     },

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { buildFacts } from '../../src/chart/buildFacts.ts';
-import { applyEntries } from '../../src/chart/entries.ts';
+import { applyEntries, parseEntries } from '../../src/chart/entries.ts';
 import { chart, coded, NOW, obs, patient, ucum } from './fixtures.ts';
 
 describe('clinician entries', () => {
+  it('reading entries back keeps only well-typed values in the canonical unit', () => {
+    const at = NOW.toISOString();
+    expect(parseEntries({
+      hdl: { value: { value: 50, unit: 'mg/dL' }, enteredAt: at },
+      ldl: { value: { value: 3.1, unit: 'mmol/L' }, enteredAt: at },
+      diabetes: { value: 'yes', enteredAt: at },
+      smoker: { value: false, enteredAt: at },
+      sex: { value: 'other', enteredAt: at },
+      ckdStage: { value: '3b', enteredAt: at },
+      bogus: { value: true, enteredAt: at },
+      age: { value: { value: Number.NaN, unit: 'a' }, enteredAt: at },
+      hba1c: { value: { value: 7, unit: '%' } },
+    })).toEqual({
+      hdl: { value: { value: 50, unit: 'mg/dL' }, enteredAt: at },
+      smoker: { value: false, enteredAt: at },
+      ckdStage: { value: '3b', enteredAt: at },
+    });
+    expect(parseEntries('nope')).toEqual({});
+  });
+
   it('an entered value is marked entered and keeps what the chart said and its sources', () => {
     const base = buildFacts(chart({ observations: [obs('2093-3', ucum(240, 'mg/dL'), { id: 'tc-1' })] }), NOW);
     const facts = applyEntries(base, { totalCholesterol: { value: { value: 200, unit: 'mg/dL' }, enteredAt: NOW.toISOString() } }, NOW);
