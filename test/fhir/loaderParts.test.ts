@@ -44,6 +44,8 @@ describe('capabilities and the search plan', () => {
       fallbackUrl: 'MedicationRequest?patient=p%201&status=active,on-hold,completed&_count=100',
     });
     expect(specs.find((s) => s.id === 'labs')?.fallbackUrl).toBe('Observation?patient=p%201&category=laboratory&_count=100');
+    expect(specs.find((s) => s.id === 'conditions')?.fallbackUrl).toBe('Condition?patient=p%201&_count=100');
+    expect(specs.find((s) => s.id === 'allergies')?.fallbackUrl).toBeUndefined();
   });
   it('uses subject= when the server lists subject but not patient', () => {
     const caps = readCapabilities(capability(['Observation'], { Observation: ['subject', 'category', 'code'] }));

@@ -41,8 +41,8 @@ export function loadingState(spec: SearchSpec): SourceState {
 
 /**
  * Runs one source's search. Never throws: a failure becomes a `failed` state with the server's words.
- * If a search with optional parameters is refused with 400, it is retried once without `code`, `_sort` and
- * `_include` (the chart layer filters codes and sorts by date itself), and the state says so.
+ * If a search with optional parameters is refused with 400, it is retried once with only the parameters it needs
+ * (the chart layer filters codes and statuses and sorts by date itself), and the state says so.
  */
 export async function loadSource(spec: SearchSpec, requester: FhirRequester, opts: LoadOptions): Promise<SourceOutcome> {
   const base = loadingState(spec);
@@ -61,7 +61,7 @@ export async function loadSource(spec: SearchSpec, requester: FhirRequester, opt
       const failure = await describeFailure(error);
       if (failure.status !== 400 || !spec.fallbackUrl) throw error;
       paged = await fetchPages(requester, spec.fallbackUrl, opts);
-      note = [note, `server refused the search (${failure.message}); loaded it again without code, sort and include`].filter(Boolean).join('; ');
+      note = [note, `server refused the search (${failure.message}); loaded it again without optional filters`].filter(Boolean).join('; ');
     }
     return {
       state: { ...base, status: 'loaded', count: paged.matches.length, pages: paged.pages, ...(paged.truncated ? { truncated: paged.truncated } : {}), ...(note ? { message: note } : {}) },

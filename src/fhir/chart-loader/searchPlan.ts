@@ -17,7 +17,7 @@ export interface SearchSpec {
   url?: string;
   /** Why the search is skipped (server does not support it). */
   skipped?: string;
-  /** The same search without `code`, `_sort` and `_include`, used if the server refuses the full one (400). */
+  /** The same search with only patient, required parameters (Observation category) and _count: used on a 400. */
   fallbackUrl?: string;
   /** Parameters left out because the CapabilityStatement does not list them. */
   droppedParams: string[];
@@ -27,9 +27,6 @@ export interface PlanOptions {
   pageSize: number;
   valueSets?: ValueSets;
 }
-
-/** Parameters a search can do without: the chart layer filters codes, sorts by date and resolves Medications itself. */
-const OPTIONAL_PARAMS = new Set(['code', '_sort', '_include']);
 
 /** Encodes `system|code` tokens for a search value: each token percent-encoded, commas (OR) literal. */
 export function tokenList(codes: readonly CodeRef[]): string {
@@ -46,9 +43,13 @@ export function planChartSearches(patientId: string, caps: ServerCapabilities, o
   const pid = encodeURIComponent(patientId);
   const obsCodes = (category: string) => vs.observations.filter((c) => c.category === category).flatMap((c) => [...c.codes, ...(c.panels ?? [])]);
 
+  /**
+   * `required` names the parameters the search cannot do without (Observation category: Epic refuses searches
+   * without it). Everything else only narrows the results the chart layer filters, sorts and resolves itself anyway.
+   */
   const search = (
     id: SourceId, label: string, type: string,
-    params: [string, string][],
+    params: [string, string][], required: string[] = [],
   ): SearchSpec => {
     if (!caps.canSearch(type)) return { id, label, resourceType: type, kind: 'search', skipped: `the server does not offer ${type} search`, droppedParams: [] };
     const patientParam = caps.hasParam(type, 'patient') || !caps.hasParam(type, 'subject') ? 'patient' : 'subject';
@@ -60,13 +61,13 @@ export function planChartSearches(patientId: string, caps: ServerCapabilities, o
     });
     const all: [string, string][] = [[patientParam, patientParam === 'subject' ? `Patient/${pid}` : pid], ...kept, ['_count', String(opts.pageSize)]];
     const url = `${type}?${all.map(([k, v]) => `${k}=${v}`).join('&')}`;
-    const minimal = all.filter(([k]) => !OPTIONAL_PARAMS.has(k));
+    const minimal = all.filter(([k], i) => i === 0 || k === '_count' || required.includes(k));
     const fallback = minimal.length < all.length ? `${type}?${minimal.map(([k, v]) => `${k}=${v}`).join('&')}` : undefined;
     return { id, label, resourceType: type, kind: 'search', url, droppedParams: dropped, ...(fallback ? { fallbackUrl: fallback } : {}) };
   };
 
   const observation = (id: SourceId, label: string, category: string, codes: CodeRef[]) =>
-    search(id, label, 'Observation', [['category', category], ['code', tokenList(codes)], ['_sort', '-date']]);
+    search(id, label, 'Observation', [['category', category], ['code', tokenList(codes)], ['_sort', '-date']], ['category']);
 
   const patient: SearchSpec = caps.canRead('Patient')
     ? { id: 'patient', label: 'Patient', resourceType: 'Patient', kind: 'read', url: `Patient/${pid}`, droppedParams: [] }
