@@ -41,7 +41,7 @@ describe('capabilities and the search plan', () => {
     expect(specs.find((s) => s.id === 'conditions')?.url).toBe('Condition?patient=p%201&category=problem-list-item,encounter-diagnosis&_count=100');
     expect(specs.find((s) => s.id === 'medicationRequests')).toMatchObject({
       url: 'MedicationRequest?patient=p%201&status=active,on-hold,completed&_include=MedicationRequest:medication&_count=100',
-      fallbackUrl: 'MedicationRequest?patient=p%201&status=active,on-hold,completed&_count=100',
+      fallbackUrl: 'MedicationRequest?patient=p%201&_count=100',
     });
     expect(specs.find((s) => s.id === 'labs')?.fallbackUrl).toBe('Observation?patient=p%201&category=laboratory&_count=100');
     expect(specs.find((s) => s.id === 'conditions')?.fallbackUrl).toBe('Condition?patient=p%201&_count=100');
