@@ -70,20 +70,20 @@ interface Candidate {
 /** The concept's value(s) in an Observation: its own value, or the matching component of a BP panel. */
 function valuesOf(obs: Record<string, unknown>, concept: ObservationConcept): Candidate[] {
   const direct = matchCoding(obs.code, concept.codes);
-  if (direct) return [{ quantity: valueOf(obs), coding: direct }];
+  if (direct) return [{ quantity: valueField(obs), coding: direct }];
   if (!concept.panels || !matchCoding(obs.code, concept.panels)) return [];
   const components = Array.isArray(obs.component) ? obs.component : [];
   return components.flatMap((component): Candidate[] => {
     if (!isRecord(component)) return [];
     const coding = matchCoding(component.code, concept.codes);
     if (!coding) return [];
-    return [{ quantity: component.dataAbsentReason !== undefined ? ABSENT : valueOf(component), coding }];
+    return [{ quantity: component.dataAbsentReason !== undefined ? ABSENT : valueField(component), coding }];
   });
 }
 
 const ABSENT = Symbol('dataAbsentReason');
 
-function valueOf(holder: Record<string, unknown>): unknown {
+function valueField(holder: Record<string, unknown>): unknown {
   if (holder.valueQuantity !== undefined) return holder.valueQuantity;
   if (holder.valueInteger !== undefined) return { value: holder.valueInteger, unitless: true };
   return undefined;
