@@ -11,7 +11,7 @@ import type { ObservationConcept } from './valueSets/observations.ts';
 import { DRUG_CLASSES } from './valueSets/medications.ts';
 import { PREGNANCY_ANSWERS, PREGNANCY_STATUS_CODE, SMOKING_STATUS_CODE } from './valueSets/social.ts';
 import type { ConditionKey } from './valueSets/conditions.ts';
-import type { ChartFacts, Fact, FactKey, KnownFact, QuantityFacts, QuantityKey, Quantity, SourceRef, Sex } from './types.ts';
+import type { ChartFacts, DrugUse, Fact, FactKey, KnownFact, QuantityFacts, QuantityKey, Quantity, SourceRef, Sex } from './types.ts';
 import { unknown, valueOf } from './types.ts';
 
 /** What the loader fetched. `loaded` says which searches completed: absence of data is evidence only for those. */
@@ -54,7 +54,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
   const cond = (key: ConditionKey) => conditionFact(condition(key), chart.conditions, chart.loaded.conditions, now);
   const meds = activeDrugs(chart.medicationRequests, chart.medicationStatements, chart.medications, valueSets);
   const drugs: ChartFacts['drugs'] = chart.loaded.medications || meds.drugs.length > 0
-    ? { state: 'known', origin: 'chart', value: meds.drugs.map(({ drugClass, ingredient, matchedBy }) => ({ drugClass, ingredient, matchedBy })), sources: meds.drugs.map((d) => d.source), rejected: meds.rejected }
+    ? { state: 'known', origin: 'chart', value: uniqueDrugs(meds.drugs), sources: meds.drugs.map((d) => d.source), rejected: meds.rejected }
     : unknown('medications are not loaded', meds.rejected);
   const smokingStatus = smokingFact(chart.observations, now, valueSets);
   const hypertension = cond('hypertension');
@@ -230,10 +230,16 @@ function derivedDiabetes(value: boolean, hba1c: KnownFact<Quantity<'%'>>, method
   };
 }
 
+/** One entry per drug, even when a request and a statement (or two requests) record it. */
+function uniqueDrugs(drugs: ActiveDrug[]): DrugUse[] {
+  const byKey = new Map(drugs.map(({ drugClass, ingredient, matchedBy }) => [`${drugClass}|${ingredient}`, { drugClass, ingredient, matchedBy }]));
+  return [...byKey.values()];
+}
+
 function drugFlag(drugs: ActiveDrug[], match: (d: ActiveDrug) => boolean, loaded: boolean, what: string): Fact<boolean> {
   const hits = drugs.filter(match);
   if (hits.length > 0) {
-    return { state: 'known', origin: 'chart', value: true, sources: hits.map((d) => d.source), rejected: [], note: hits.map((d) => d.ingredient).join(', ') };
+    return { state: 'known', origin: 'chart', value: true, sources: hits.map((d) => d.source), rejected: [], note: [...new Set(hits.map((d) => d.ingredient))].join(', ') };
   }
   if (!loaded) return unknown('medications are not loaded');
   return { state: 'known', origin: 'derived', value: false, sources: [], rejected: [], method: `No active ${what} prescription in the loaded medications`, citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };

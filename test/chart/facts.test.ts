@@ -145,6 +145,12 @@ describe('medications', () => {
     });
     expect(f({ medicationRequests: [mr] }).statin).toMatchObject({ state: 'known', value: { ingredient: 'atorvastatin', doseMg: 40, intensity: 'high', doseBasis: 'tablet-strength' } });
   });
+  it('a drug recorded by a request and a statement is listed once', () => {
+    const statement = { resourceType: 'MedicationStatement', id: 'ms-1', status: 'active', medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '29046' }] } };
+    const facts = f({ medicationRequests: [medRequest('29046', 'lisinopril')], medicationStatements: [statement] });
+    expect(facts.drugs.state === 'known' && facts.drugs.value).toEqual([{ drugClass: 'aceInhibitor', ingredient: 'lisinopril', matchedBy: 'code' }]);
+    expect(facts.onBPTreatment).toMatchObject({ note: 'lisinopril', sources: [{ resourceType: 'MedicationRequest' }, { resourceType: 'MedicationStatement', id: 'ms-1' }] });
+  });
   it('reports a referenced Medication the server did not include', () => {
     const mr = medRequest('x', 'x', { medicationCodeableConcept: undefined, medicationReference: { reference: 'Medication/med-9' } });
     expect(f({ medicationRequests: [mr] }).drugs.rejected).toEqual([{ source: { resourceType: 'MedicationRequest', id: mr.id, value: 'Medication/med-9' }, reason: 'Medication/med-9 was not included by the server' }]);
