@@ -19,9 +19,13 @@ export function ageFact(patient: unknown, loaded: boolean, now: Date): Fact<Quan
   };
 }
 
+/** US Core birth sex extension (US Core STU 3–6; values F, M, UNK). */
+const US_CORE_BIRTHSEX = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex';
+
 /**
- * Sex for the risk equations, from Patient.gender (administrative gender). Only "female"/"male" map;
- * "other"/"unknown"/missing stay unknown and must be entered (never defaulted to male).
+ * Sex for the risk equations, from Patient.gender (administrative gender) when it is "female"/"male"; otherwise from
+ * the US Core birth sex extension (F/M), noted as such. Anything else stays unknown and must be entered (never
+ * defaulted to male).
  */
 export function sexFact(patient: unknown, loaded: boolean): Fact<Sex> {
   const id = resourceId(patient, 'Patient');
@@ -29,5 +33,14 @@ export function sexFact(patient: unknown, loaded: boolean): Fact<Sex> {
   const gender = patient.gender;
   const source = { resourceType: 'Patient', id, ...(typeof gender === 'string' ? { value: gender } : {}) };
   if (gender === 'female' || gender === 'male') return { state: 'known', origin: 'chart', value: gender, sources: [source], rejected: [] };
+  const birthSex = Array.isArray(patient.extension)
+    ? patient.extension.find((e): e is Record<string, unknown> => isRecord(e) && e.url === US_CORE_BIRTHSEX)?.valueCode
+    : undefined;
+  if (birthSex === 'F' || birthSex === 'M') {
+    return {
+      state: 'known', origin: 'chart', value: birthSex === 'F' ? 'female' : 'male', sources: [{ ...source, value: `birth sex ${birthSex}` }], rejected: [],
+      note: `administrative gender ${typeof gender === 'string' ? `"${gender}"` : 'not recorded'}; from US Core birth sex`,
+    };
+  }
   return unknown(`administrative gender is ${typeof gender === 'string' ? `"${gender}"` : 'not recorded'}; the equations need female or male`, [{ source, reason: 'not female/male' }]);
 }

@@ -20,6 +20,12 @@ describe('patient facts', () => {
   it.each([['other'], ['unknown'], [undefined]] as const)('sex %s stays unknown (never defaulted to male)', (gender) => {
     expect(f({ patient: patient(gender, '1970-01-01') }).sex.state).toBe('unknown');
   });
+  it('uses US Core birth sex when administrative gender is not female/male, and says so', () => {
+    const p = { ...patient('unknown', '1970-01-01'), extension: [{ url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex', valueCode: 'F' }] };
+    expect(f({ patient: p }).sex).toMatchObject({ state: 'known', value: 'female', note: 'administrative gender "unknown"; from US Core birth sex' });
+    const unk = { ...p, extension: [{ url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex', valueCode: 'UNK' }] };
+    expect(f({ patient: unk }).sex.state).toBe('unknown');
+  });
   it('a partial or future birth date gives unknown age', () => {
     expect(f({ patient: patient('female', '1970') }).age.state).toBe('unknown');
     expect(f({ patient: patient('female', '2030-01-01') }).age.state).toBe('unknown');
