@@ -6,6 +6,8 @@ import type { CkdStage } from '../types.ts';
  * subcodes of a category). SNOMED matching is by listed concept: Tailor has no terminology server, so
  * descendants a site uses must be added in config/site-codes.json.
  */
+const CODE_SYSTEMS = 'SNOMED CT US Edition; ICD-10-CM FY2025 (CDC NCHS/CMS)';
+
 const sct = (code: string, display: string): CodeRef => ({ system: SYSTEM.snomed, code, display });
 const icd = (code: string, display: string, prefix = true): CodeRef => ({ system: SYSTEM.icd10cm, code, display, prefix });
 
@@ -22,6 +24,8 @@ export interface ConditionConcept {
    * 'current': only active, recurrence or relapse counts.
    */
   persistence: 'history' | 'current';
+  /** Where the codes and the definition come from. */
+  source: string;
 }
 
 /** CKD codes with the stage each implies (KDIGO 2012 G stages; ICD-10-CM N18.x, SNOMED stage concepts). */
@@ -48,6 +52,7 @@ export const CKD_STAGE_CODES: readonly { ref: CodeRef; stage: CkdStage | undefin
 export const CONDITION_CONCEPTS: readonly ConditionConcept[] = [
   {
     key: 'diabetes', label: 'Diabetes', persistence: 'current',
+    source: CODE_SYSTEMS,
     codes: [
       sct('73211009', 'Diabetes mellitus'), sct('44054006', 'Diabetes mellitus type 2'), sct('46635009', 'Diabetes mellitus type 1'),
       icd('E08', 'Diabetes due to underlying condition'), icd('E09', 'Drug or chemical induced diabetes'),
@@ -56,6 +61,7 @@ export const CONDITION_CONCEPTS: readonly ConditionConcept[] = [
   },
   {
     key: 'hypertension', label: 'Hypertension', persistence: 'current',
+    source: CODE_SYSTEMS,
     codes: [
       sct('38341003', 'Hypertensive disorder'), sct('59621000', 'Essential hypertension'),
       icd('I10', 'Essential (primary) hypertension'), icd('I11', 'Hypertensive heart disease'), icd('I12', 'Hypertensive CKD'),
@@ -66,6 +72,7 @@ export const CONDITION_CONCEPTS: readonly ConditionConcept[] = [
     // Clinical ASCVD as defined by the 2018 AHA/ACC cholesterol guideline (Grundy SM et al., Circulation 2019;139:e1082, §1):
     // ACS, history of MI, stable/unstable angina, coronary or other arterial revascularisation, stroke, TIA, PAD.
     key: 'ascvd', label: 'Established ASCVD', persistence: 'history',
+    source: `${CODE_SYSTEMS}; clinical ASCVD as defined by the 2018 AHA/ACC cholesterol guideline`,
     codes: [
       sct('22298006', 'Myocardial infarction'), sct('399211009', 'History of myocardial infarction'),
       sct('414545008', 'Ischemic heart disease'), sct('53741008', 'Coronary arteriosclerosis'), sct('194828000', 'Angina'),
@@ -85,22 +92,27 @@ export const CONDITION_CONCEPTS: readonly ConditionConcept[] = [
   },
   {
     key: 'heartFailure', label: 'Heart failure', persistence: 'current',
+    source: CODE_SYSTEMS,
     codes: [sct('84114007', 'Heart failure'), sct('88805009', 'Chronic congestive heart failure'), sct('42343007', 'Congestive heart failure'), icd('I50', 'Heart failure')],
   },
   {
     key: 'atrialFibrillation', label: 'Atrial fibrillation', persistence: 'current',
+    source: CODE_SYSTEMS,
     codes: [sct('49436004', 'Atrial fibrillation'), icd('I48', 'Atrial fibrillation and flutter')],
   },
   {
     key: 'familialHypercholesterolaemia', label: 'Familial hypercholesterolaemia', persistence: 'history',
+    source: CODE_SYSTEMS,
     codes: [sct('398036000', 'Familial hypercholesterolemia'), icd('E78.01', 'Familial hypercholesterolemia')],
   },
   {
     key: 'pregnancy', label: 'Pregnancy', persistence: 'current',
+    source: CODE_SYSTEMS,
     codes: [sct('77386006', 'Pregnancy'), icd('Z33.1', 'Pregnant state, incidental')],
   },
   {
     key: 'ckd', label: 'Chronic kidney disease', persistence: 'current',
+    source: `${CODE_SYSTEMS}; KDIGO 2012 G stages`,
     codes: CKD_STAGE_CODES.map((c) => c.ref),
   },
 ];

@@ -14,64 +14,68 @@ export interface DrugClass {
   /** Glucose-lowering: 'specific' classes imply diabetes; 'non-specific' have other indications (prediabetes, HF, CKD, obesity). */
   glucoseLowering?: 'specific' | 'non-specific';
   ingredients: { name: string; rxcui: string }[];
+  /** Where the codes come from. */
+  source: string;
 }
 
+const RXNORM = 'RxNorm (NLM), ingredient (TTY=IN) RXCUIs';
+
 export const DRUG_CLASSES: readonly DrugClass[] = [
-  { key: 'statin', label: 'Statin', ingredients: [
+  { key: 'statin', label: 'Statin', source: RXNORM, ingredients: [
     { name: 'atorvastatin', rxcui: '83367' }, { name: 'rosuvastatin', rxcui: '301542' }, { name: 'simvastatin', rxcui: '36567' },
     { name: 'pravastatin', rxcui: '42463' }, { name: 'lovastatin', rxcui: '6472' }, { name: 'fluvastatin', rxcui: '41127' },
     { name: 'pitavastatin', rxcui: '861634' },
   ] },
-  { key: 'ezetimibe', label: 'Ezetimibe', ingredients: [{ name: 'ezetimibe', rxcui: '341248' }] },
-  { key: 'pcsk9i', label: 'PCSK9 inhibitor', ingredients: [{ name: 'evolocumab', rxcui: '1665684' }, { name: 'alirocumab', rxcui: '1659152' }] },
-  { key: 'aceInhibitor', label: 'ACE inhibitor', antihypertensive: true, ingredients: [
+  { key: 'ezetimibe', label: 'Ezetimibe', source: RXNORM, ingredients: [{ name: 'ezetimibe', rxcui: '341248' }] },
+  { key: 'pcsk9i', label: 'PCSK9 inhibitor', source: RXNORM, ingredients: [{ name: 'evolocumab', rxcui: '1665684' }, { name: 'alirocumab', rxcui: '1659152' }] },
+  { key: 'aceInhibitor', label: 'ACE inhibitor', source: RXNORM, antihypertensive: true, ingredients: [
     { name: 'lisinopril', rxcui: '29046' }, { name: 'enalapril', rxcui: '3827' }, { name: 'ramipril', rxcui: '35296' },
     { name: 'benazepril', rxcui: '18867' }, { name: 'captopril', rxcui: '1998' }, { name: 'quinapril', rxcui: '35208' },
     { name: 'perindopril', rxcui: '54552' }, { name: 'fosinopril', rxcui: '50166' },
   ] },
-  { key: 'arb', label: 'Angiotensin receptor blocker', antihypertensive: true, ingredients: [
+  { key: 'arb', label: 'Angiotensin receptor blocker', source: RXNORM, antihypertensive: true, ingredients: [
     { name: 'losartan', rxcui: '52175' }, { name: 'valsartan', rxcui: '69749' }, { name: 'irbesartan', rxcui: '83818' },
     { name: 'olmesartan', rxcui: '321064' }, { name: 'candesartan', rxcui: '214354' }, { name: 'telmisartan', rxcui: '73494' },
   ] },
-  { key: 'ccb', label: 'Calcium channel blocker', antihypertensive: true, ingredients: [
+  { key: 'ccb', label: 'Calcium channel blocker', source: RXNORM, antihypertensive: true, ingredients: [
     { name: 'amlodipine', rxcui: '17767' }, { name: 'nifedipine', rxcui: '7417' }, { name: 'felodipine', rxcui: '4316' },
     { name: 'diltiazem', rxcui: '3443' }, { name: 'verapamil', rxcui: '11170' },
   ] },
-  { key: 'thiazide', label: 'Thiazide or thiazide-like diuretic', antihypertensive: true, ingredients: [
+  { key: 'thiazide', label: 'Thiazide or thiazide-like diuretic', source: RXNORM, antihypertensive: true, ingredients: [
     { name: 'hydrochlorothiazide', rxcui: '5487' }, { name: 'chlorthalidone', rxcui: '2409' }, { name: 'indapamide', rxcui: '5764' },
   ] },
-  { key: 'betaBlocker', label: 'Beta blocker', antihypertensive: true, ingredients: [
+  { key: 'betaBlocker', label: 'Beta blocker', source: RXNORM, antihypertensive: true, ingredients: [
     { name: 'metoprolol', rxcui: '6918' }, { name: 'atenolol', rxcui: '1202' }, { name: 'carvedilol', rxcui: '20352' },
     { name: 'bisoprolol', rxcui: '19484' }, { name: 'propranolol', rxcui: '8787' }, { name: 'nebivolol', rxcui: '31555' },
   ] },
-  { key: 'mra', label: 'Mineralocorticoid receptor antagonist', antihypertensive: true, ingredients: [
+  { key: 'mra', label: 'Mineralocorticoid receptor antagonist', source: RXNORM, antihypertensive: true, ingredients: [
     { name: 'spironolactone', rxcui: '9997' }, { name: 'eplerenone', rxcui: '298869' },
   ] },
-  { key: 'loopDiuretic', label: 'Loop diuretic', antihypertensive: true, ingredients: [{ name: 'furosemide', rxcui: '4603' }, { name: 'torsemide', rxcui: '38413' }, { name: 'bumetanide', rxcui: '1808' }] },
-  { key: 'otherAntihypertensive', label: 'Other antihypertensive', antihypertensive: true, ingredients: [
+  { key: 'loopDiuretic', label: 'Loop diuretic', source: RXNORM, antihypertensive: true, ingredients: [{ name: 'furosemide', rxcui: '4603' }, { name: 'torsemide', rxcui: '38413' }, { name: 'bumetanide', rxcui: '1808' }] },
+  { key: 'otherAntihypertensive', label: 'Other antihypertensive', source: RXNORM, antihypertensive: true, ingredients: [
     { name: 'hydralazine', rxcui: '5470' }, { name: 'clonidine', rxcui: '2599' }, { name: 'doxazosin', rxcui: '49276' }, { name: 'minoxidil', rxcui: '6984' },
   ] },
-  { key: 'metformin', label: 'Metformin', glucoseLowering: 'non-specific', ingredients: [{ name: 'metformin', rxcui: '6809' }] },
-  { key: 'sglt2i', label: 'SGLT2 inhibitor', glucoseLowering: 'non-specific', ingredients: [
+  { key: 'metformin', label: 'Metformin', source: RXNORM, glucoseLowering: 'non-specific', ingredients: [{ name: 'metformin', rxcui: '6809' }] },
+  { key: 'sglt2i', label: 'SGLT2 inhibitor', source: RXNORM, glucoseLowering: 'non-specific', ingredients: [
     { name: 'empagliflozin', rxcui: '1545653' }, { name: 'dapagliflozin', rxcui: '1488564' }, { name: 'canagliflozin', rxcui: '1373458' }, { name: 'ertugliflozin', rxcui: '1992672' },
   ] },
-  { key: 'glp1ra', label: 'GLP-1 receptor agonist', glucoseLowering: 'non-specific', ingredients: [
+  { key: 'glp1ra', label: 'GLP-1 receptor agonist', source: RXNORM, glucoseLowering: 'non-specific', ingredients: [
     { name: 'semaglutide', rxcui: '1991302' }, { name: 'liraglutide', rxcui: '475968' }, { name: 'dulaglutide', rxcui: '1551291' },
     { name: 'exenatide', rxcui: '60548' }, { name: 'tirzepatide', rxcui: '2601723' },
   ] },
-  { key: 'insulin', label: 'Insulin', glucoseLowering: 'specific', ingredients: [
+  { key: 'insulin', label: 'Insulin', source: RXNORM, glucoseLowering: 'specific', ingredients: [
     { name: 'insulin glargine', rxcui: '274783' }, { name: 'insulin lispro', rxcui: '86009' }, { name: 'insulin aspart', rxcui: '51428' },
     { name: 'insulin detemir', rxcui: '139825' }, { name: 'insulin degludec', rxcui: '1670007' }, { name: 'insulin, regular, human', rxcui: '253182' },
   ] },
-  { key: 'sulfonylurea', label: 'Sulfonylurea', glucoseLowering: 'specific', ingredients: [
+  { key: 'sulfonylurea', label: 'Sulfonylurea', source: RXNORM, glucoseLowering: 'specific', ingredients: [
     { name: 'glipizide', rxcui: '4821' }, { name: 'glimepiride', rxcui: '25789' }, { name: 'glyburide', rxcui: '4815' },
   ] },
-  { key: 'dpp4i', label: 'DPP-4 inhibitor', glucoseLowering: 'specific', ingredients: [{ name: 'sitagliptin', rxcui: '593411' }, { name: 'linagliptin', rxcui: '1100699' }] },
-  { key: 'tzd', label: 'Thiazolidinedione', glucoseLowering: 'specific', ingredients: [{ name: 'pioglitazone', rxcui: '33738' }] },
-  { key: 'antiplatelet', label: 'Antiplatelet', ingredients: [
+  { key: 'dpp4i', label: 'DPP-4 inhibitor', source: RXNORM, glucoseLowering: 'specific', ingredients: [{ name: 'sitagliptin', rxcui: '593411' }, { name: 'linagliptin', rxcui: '1100699' }] },
+  { key: 'tzd', label: 'Thiazolidinedione', source: RXNORM, glucoseLowering: 'specific', ingredients: [{ name: 'pioglitazone', rxcui: '33738' }] },
+  { key: 'antiplatelet', label: 'Antiplatelet', source: RXNORM, ingredients: [
     { name: 'aspirin', rxcui: '1191' }, { name: 'clopidogrel', rxcui: '32968' }, { name: 'prasugrel', rxcui: '613391' }, { name: 'ticagrelor', rxcui: '1116632' },
   ] },
-  { key: 'anticoagulant', label: 'Anticoagulant', ingredients: [
+  { key: 'anticoagulant', label: 'Anticoagulant', source: RXNORM, ingredients: [
     { name: 'warfarin', rxcui: '11289' }, { name: 'apixaban', rxcui: '1364430' }, { name: 'rivaroxaban', rxcui: '1114195' },
     { name: 'dabigatran', rxcui: '1546356' }, { name: 'edoxaban', rxcui: '1599538' },
   ] },

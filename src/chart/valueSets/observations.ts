@@ -23,10 +23,15 @@ export interface ObservationConcept {
   plausible: [number, number];
   /** Why the plausible range is what it is. */
   plausibleSource: string;
+  /** Where the codes come from. */
+  source: string;
 }
 
 const loinc = (code: string, display: string): CodeRef => ({ system: SYSTEM.loinc, code, display });
 
+const LOINC_TABLE = 'LOINC 2.77 (Regenstrief Institute), component/property/system per the LOINC table';
+const VITAL_SIGNS = 'FHIR R4 vital-signs profile (LOINC codes of the vital signs panel and its components)';
+const EXERCISE_VITAL_SIGN = 'HL7 Physical Activity IG, Exercise Vital Sign value set';
 const PHYSIOLOGIC = 'Tailor plausibility bound: beyond physiologically survivable values, to catch unit/entry errors';
 
 export const BP_PANELS: CodeRef[] = [
@@ -36,19 +41,19 @@ export const BP_PANELS: CodeRef[] = [
 
 export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
   {
-    key: 'totalCholesterol', label: 'Total cholesterol', category: 'laboratory', unit: 'mg/dL',
+    key: 'totalCholesterol', source: LOINC_TABLE, label: 'Total cholesterol', category: 'laboratory', unit: 'mg/dL',
     codes: [loinc('2093-3', 'Cholesterol [Mass/volume] in Serum or Plasma'), loinc('14647-2', 'Cholesterol [Moles/volume] in Serum or Plasma')],
     molarMass: { value: 386.65, source: 'Cholesterol C27H46O, PubChem CID 5997' },
     plausible: [40, 1000], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'hdl', label: 'HDL cholesterol', category: 'laboratory', unit: 'mg/dL',
+    key: 'hdl', source: LOINC_TABLE, label: 'HDL cholesterol', category: 'laboratory', unit: 'mg/dL',
     codes: [loinc('2085-9', 'Cholesterol in HDL [Mass/volume] in Serum or Plasma'), loinc('14646-4', 'Cholesterol in HDL [Moles/volume] in Serum or Plasma')],
     molarMass: { value: 386.65, source: 'Cholesterol C27H46O, PubChem CID 5997' },
     plausible: [5, 250], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'ldl', label: 'LDL cholesterol', category: 'laboratory', unit: 'mg/dL',
+    key: 'ldl', source: LOINC_TABLE, label: 'LDL cholesterol', category: 'laboratory', unit: 'mg/dL',
     codes: [
       loinc('13457-7', 'Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation'),
       loinc('18262-6', 'Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay'),
@@ -60,23 +65,23 @@ export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
     plausible: [1, 900], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'triglycerides', label: 'Triglycerides', category: 'laboratory', unit: 'mg/dL',
+    key: 'triglycerides', source: LOINC_TABLE, label: 'Triglycerides', category: 'laboratory', unit: 'mg/dL',
     codes: [loinc('2571-8', 'Triglyceride [Mass/volume] in Serum or Plasma'), loinc('14927-8', 'Triglyceride [Moles/volume] in Serum or Plasma')],
     molarMass: { value: 885.7, source: 'Triolein C57H104O6 (PubChem CID 5497163), the reference triglyceride behind the conventional 88.57 mg/dL per mmol/L' },
     plausible: [5, 20000], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'systolicBP', label: 'Systolic blood pressure', category: 'vital-signs', unit: 'mm[Hg]',
+    key: 'systolicBP', source: VITAL_SIGNS, label: 'Systolic blood pressure', category: 'vital-signs', unit: 'mm[Hg]',
     codes: [loinc('8480-6', 'Systolic blood pressure')], panels: BP_PANELS,
     plausible: [50, 300], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'diastolicBP', label: 'Diastolic blood pressure', category: 'vital-signs', unit: 'mm[Hg]',
+    key: 'diastolicBP', source: VITAL_SIGNS, label: 'Diastolic blood pressure', category: 'vital-signs', unit: 'mm[Hg]',
     codes: [loinc('8462-4', 'Diastolic blood pressure')], panels: BP_PANELS,
     plausible: [20, 200], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'hba1c', label: 'HbA1c', category: 'laboratory', unit: '%',
+    key: 'hba1c', source: LOINC_TABLE, label: 'HbA1c', category: 'laboratory', unit: '%',
     codes: [
       loinc('4548-4', 'Hemoglobin A1c/Hemoglobin.total in Blood'),
       loinc('17856-6', 'Hemoglobin A1c/Hemoglobin.total in Blood by HPLC'),
@@ -85,19 +90,19 @@ export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
     plausible: [3, 20], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'fastingGlucose', label: 'Fasting glucose', category: 'laboratory', unit: 'mg/dL',
+    key: 'fastingGlucose', source: LOINC_TABLE, label: 'Fasting glucose', category: 'laboratory', unit: 'mg/dL',
     codes: [loinc('1558-6', 'Fasting glucose [Mass/volume] in Serum or Plasma'), loinc('14771-0', 'Fasting glucose [Moles/volume] in Serum or Plasma')],
     molarMass: { value: 180.156, source: 'Glucose C6H12O6, PubChem CID 5793' },
     plausible: [10, 2000], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'creatinine', label: 'Creatinine', category: 'laboratory', unit: 'mg/dL',
+    key: 'creatinine', source: LOINC_TABLE, label: 'Creatinine', category: 'laboratory', unit: 'mg/dL',
     codes: [loinc('2160-0', 'Creatinine [Mass/volume] in Serum or Plasma'), loinc('14682-9', 'Creatinine [Moles/volume] in Serum or Plasma'), loinc('38483-4', 'Creatinine [Mass/volume] in Blood')],
     molarMass: { value: 113.12, source: 'Creatinine C4H7N3O, PubChem CID 588' },
     plausible: [0.1, 30], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'egfr', label: 'eGFR', category: 'laboratory', unit: 'mL/min/{1.73_m2}',
+    key: 'egfr', source: LOINC_TABLE, label: 'eGFR', category: 'laboratory', unit: 'mL/min/{1.73_m2}',
     codes: [
       loinc('98979-8', 'GFR/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)'),
       loinc('62238-1', 'GFR/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)'),
@@ -107,7 +112,7 @@ export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
     plausible: [1, 200], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'uacr', label: 'Urine albumin/creatinine ratio', category: 'laboratory', unit: 'mg/g',
+    key: 'uacr', source: LOINC_TABLE, label: 'Urine albumin/creatinine ratio', category: 'laboratory', unit: 'mg/g',
     codes: [
       loinc('9318-7', 'Albumin/Creatinine [Mass Ratio] in Urine'),
       loinc('14959-1', 'Microalbumin/Creatinine [Mass Ratio] in Urine'),
@@ -118,58 +123,58 @@ export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
     plausible: [0, 30000], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'potassium', label: 'Potassium', category: 'laboratory', unit: 'mmol/L',
+    key: 'potassium', source: LOINC_TABLE, label: 'Potassium', category: 'laboratory', unit: 'mmol/L',
     codes: [loinc('2823-3', 'Potassium [Moles/volume] in Serum or Plasma'), loinc('6298-4', 'Potassium [Moles/volume] in Blood')],
     molarMass: { value: 39.098, source: 'K standard atomic weight, IUPAC 2021' }, charge: 1,
     plausible: [1, 12], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'calcium', label: 'Calcium', category: 'laboratory', unit: 'mg/dL',
+    key: 'calcium', source: LOINC_TABLE, label: 'Calcium', category: 'laboratory', unit: 'mg/dL',
     codes: [loinc('17861-6', 'Calcium [Mass/volume] in Serum or Plasma'), loinc('2000-8', 'Calcium [Moles/volume] in Serum or Plasma')],
     molarMass: { value: 40.078, source: 'Ca standard atomic weight, IUPAC 2021' }, charge: 2,
     plausible: [2, 25], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'phosphate', label: 'Phosphate', category: 'laboratory', unit: 'mg/dL',
+    key: 'phosphate', source: LOINC_TABLE, label: 'Phosphate', category: 'laboratory', unit: 'mg/dL',
     codes: [loinc('2777-1', 'Phosphate [Mass/volume] in Serum or Plasma'), loinc('14879-1', 'Phosphate [Moles/volume] in Serum or Plasma')],
     // Serum "phosphate" in mg/dL is reported as elemental phosphorus, so 1 mmol/L = 3.097 mg/dL.
     molarMass: { value: 30.974, source: 'P standard atomic weight, IUPAC 2021 (phosphate reported as phosphorus)' },
     plausible: [0.3, 25], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'bicarbonate', label: 'Bicarbonate', category: 'laboratory', unit: 'mmol/L',
+    key: 'bicarbonate', source: LOINC_TABLE, label: 'Bicarbonate', category: 'laboratory', unit: 'mmol/L',
     codes: [loinc('1963-8', 'Bicarbonate [Moles/volume] in Serum or Plasma'), loinc('2028-9', 'Carbon dioxide, total [Moles/volume] in Serum or Plasma')],
     molarMass: { value: 61.017, source: 'HCO3- , PubChem CID 769' }, charge: 1,
     plausible: [2, 60], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'albumin', label: 'Albumin (serum)', category: 'laboratory', unit: 'g/dL',
+    key: 'albumin', source: LOINC_TABLE, label: 'Albumin (serum)', category: 'laboratory', unit: 'g/dL',
     codes: [loinc('1751-7', 'Albumin [Mass/volume] in Serum or Plasma'), loinc('61151-7', 'Albumin [Mass/volume] in Serum or Plasma by Bromocresol green (BCG) dye binding method'), loinc('61152-5', 'Albumin [Mass/volume] in Serum or Plasma by Bromocresol purple (BCP) dye binding method')],
     plausible: [0.5, 8], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'bmi', label: 'BMI', category: 'vital-signs', unit: 'kg/m2',
+    key: 'bmi', source: VITAL_SIGNS, label: 'BMI', category: 'vital-signs', unit: 'kg/m2',
     codes: [loinc('39156-5', 'Body mass index (BMI) [Ratio]')],
     plausible: [8, 150], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'height', label: 'Height', category: 'vital-signs', unit: 'cm',
+    key: 'height', source: VITAL_SIGNS, label: 'Height', category: 'vital-signs', unit: 'cm',
     codes: [loinc('8302-2', 'Body height')],
     plausible: [40, 275], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'weight', label: 'Weight', category: 'vital-signs', unit: 'kg',
+    key: 'weight', source: VITAL_SIGNS, label: 'Weight', category: 'vital-signs', unit: 'kg',
     codes: [loinc('29463-7', 'Body weight'), loinc('3141-9', 'Body weight Measured')],
     plausible: [2, 650], plausibleSource: PHYSIOLOGIC,
   },
   {
-    key: 'physicalActivity', label: 'Physical activity', category: 'social-history', unit: 'min/wk',
+    key: 'physicalActivity', source: EXERCISE_VITAL_SIGN, label: 'Physical activity', category: 'social-history', unit: 'min/wk',
     // Exercise Vital Sign, HL7 Physical Activity IG (ValueSetEVS).
     codes: [loinc('89574-8', 'Physical activity minutes per week')],
     plausible: [0, 10080], plausibleSource: 'Minutes in a week',
   },
   {
-    key: 'alcoholAuditC', label: 'Alcohol (AUDIT-C)', category: 'social-history', unit: '{score}',
+    key: 'alcoholAuditC', source: LOINC_TABLE, label: 'Alcohol (AUDIT-C)', category: 'social-history', unit: '{score}',
     codes: [loinc('75626-2', 'Total score [AUDIT-C]')],
     plausible: [0, 12], plausibleSource: 'AUDIT-C total score range 0–12 (Bush K et al., Arch Intern Med 1998;158:1789–95)',
   },
