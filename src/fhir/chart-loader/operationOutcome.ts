@@ -38,7 +38,7 @@ export async function describeFailure(error: unknown): Promise<RequestFailure> {
   const status = statusOf(error);
   const outcome = (await outcomeFromBody(error)) ?? outcomeFromMessage(error);
   const hint = status !== undefined ? (STATUS_HINT[status] ?? (status >= 500 ? 'the server had an error' : `HTTP ${status}`)) : undefined;
-  const fallback = error instanceof Error ? firstLine(error.message) : typeof error === 'string' ? error : 'request failed';
+  const fallback = (error instanceof Error ? firstLine(error.message) : typeof error === 'string' ? error : '') || 'request failed';
   const message = [status !== undefined ? `${status}: ${hint}` : undefined, outcome ?? (status === undefined ? fallback : undefined)].filter(Boolean).join(' — ');
   return { ...(status !== undefined ? { status } : {}), message: message || fallback };
 }
