@@ -56,7 +56,7 @@ describe('agreement with the float64 reference (≤ 0.05 pp)', () => {
           sex,
           totalCholesterol: real(130, 320),
           hdl: real(20, 100),
-          systolicBP: real(90, 180),
+          systolicBP: real(90, 200),
           onBPTreatment: fc.boolean(),
           onStatin: fc.boolean(),
           smoker: fc.boolean(),

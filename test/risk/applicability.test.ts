@@ -72,17 +72,21 @@ describe('PREVENT applicability', () => {
     expect(at60.reason).toBe('30-year risks are given for ages 30–59 only');
   });
   it.each([
-    ['systolicBP', 181],
+    ['systolicBP', 201],
+    ['systolicBP', 89],
     ['bmi', 40],
     ['bmi', 18.4],
     ['egfr', 14],
     ['egfr', 141],
     ['uacr', 30000],
     ['hba1c', 4.4],
-  ])('%s %d is outside the calculator range', async (name, value) => {
+  ])('%s %d is outside the PREVENT range', async (name, value) => {
     const r = await one('prevent', { ...PREVENT, [name]: value });
     expect(r.applicable).toBe(false);
     expect(r.reason).toContain(`${name} ${value} is outside the PREVENT range`);
+  });
+  it('SBP 181–200 is inside the PREVENT equations\' range (90–200; preventr\'s 180 cap is its own choice)', async () => {
+    for (const systolicBP of [90, 181, 200]) expect((await one('prevent', { ...PREVENT, systolicBP })).applicable).toBe(true);
   });
   it('without BMI: total CVD and ASCVD (whose equations have no BMI term), no heart-failure risk', async () => {
     const { bmi: _omit, ...rest } = PREVENT;

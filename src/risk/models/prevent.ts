@@ -80,16 +80,22 @@ export const PREVENT_COLUMNS: readonly string[] = PREVENT_VARIANTS.flatMap((v) =
   SEXES.flatMap((s) => PREVENT_HORIZONS.flatMap((h) => PREVENT_OUTCOMES.map((o) => `${v}/${s}/${o}_${h}y`))),
 );
 
-const CALCULATOR = 'AHA PREVENT online calculator input limits (Khan 2024; as enforced by the preventr reference implementation)';
+// Input limits, each with the implementations that check it (facts read in their code/docs, no code copied):
+// AHAprevent (the AHA's R package, via its Python port): TC 130–320, HDL 20–100, SBP 90–200, BMI 18.5 to < 40;
+// PooledCohort R/prevent.R: TC 130–320, HDL 20–100, SBP 90–200, BMI 18.5–40, eGFR 15–140;
+// preventr estimate_risk(): the same but SBP ≤ 180, BMI ≤ 39.9, HbA1c 4.5–15, UACR 0.1–25000. Its docs say the
+// 180 mmHg and 4.5 % caps are its author's clinical choice ("the PREVENT equations technically permit up to
+// 200 mmHg", HbA1c "down to 3 %"), so SBP follows the equations' 200 here, as for the PCE.
+const LIPID_LIMITS = 'PREVENT input limits as checked by AHAprevent, PooledCohort and preventr';
 export const PREVENT_RANGES: readonly RangeRule[] = [
   { input: 'age', min: 30, max: 80, maxExclusive: true, source: 'Khan 2024: derived and validated for ages 30–79' },
-  { input: 'totalCholesterol', min: 130, max: 320, source: CALCULATOR },
-  { input: 'hdl', min: 20, max: 100, source: CALCULATOR },
-  { input: 'systolicBP', min: 90, max: 180, source: CALCULATOR },
-  { input: 'bmi', min: 18.5, max: 39.9, source: CALCULATOR },
-  { input: 'egfr', min: 15, max: 140, source: CALCULATOR },
-  { input: 'hba1c', min: 4.5, max: 15, source: CALCULATOR },
-  { input: 'uacr', min: 0.1, max: 25000, source: CALCULATOR },
+  { input: 'totalCholesterol', min: 130, max: 320, source: LIPID_LIMITS },
+  { input: 'hdl', min: 20, max: 100, source: LIPID_LIMITS },
+  { input: 'systolicBP', min: 90, max: 200, source: 'PREVENT input limit as checked by AHAprevent and PooledCohort (preventr narrows it to 180 by choice)' },
+  { input: 'bmi', min: 18.5, max: 39.9, source: 'preventr limit (AHAprevent and PooledCohort: 18.5 to < 40)' },
+  { input: 'egfr', min: 15, max: 140, source: 'PREVENT input limit as checked by PooledCohort and preventr' },
+  { input: 'hba1c', min: 4.5, max: 15, source: "preventr limit; 4.5 % is preventr's plausibility floor (the equations permit 3 %)" },
+  { input: 'uacr', min: 0.1, max: 25000, source: 'preventr limit (AHAprevent raises UACR below 0.1 mg/g to 0.1 before the logarithm)' },
 ];
 /** 30-year estimates: Khan 2024 reports them for ages 30–59, and the AHA calculator shows them only there. */
 export const PREVENT_30Y_MAX_AGE_EXCLUSIVE = 60;
