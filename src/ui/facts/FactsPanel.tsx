@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useChartStore } from '../../store/chart.ts';
 import type { Fact, FactKey, FactValue, SourceRef, Staleness } from '../../chart/types.ts';
 import { formatValue, parseChoice, PANEL_ROWS, UNIT_LABEL, type FactRow } from './factFormat.ts';
@@ -40,6 +40,20 @@ export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] })
 function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
   const [editing, setEditing] = useState(false);
   const clearEntry = useChartStore((s) => s.clearEntry);
+  // Keyboard users keep their place: the field gets focus when it opens, the Change button when it closes.
+  const [focus, setFocus] = useState<'field' | 'change' | undefined>();
+  const changeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focus === 'change') changeRef.current?.focus();
+  }, [focus]);
+  const open = () => {
+    setEditing(true);
+    setFocus('field');
+  };
+  const close = () => {
+    setEditing(false);
+    setFocus('change');
+  };
   // Rows without an entry field (statin, SLCO1B1) are informational: unknown there means "not recorded", not a gap to fill.
   const informational = row.input.kind === 'none';
   const missing = fact.state === 'unknown' && !informational;
@@ -58,16 +72,16 @@ function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
         {fact.state === 'known' && fact.origin === 'entered' ? (
           <div className="fact-sub">
             Chart: {fact.replaces.state === 'known' ? formatValue(row.key, fact.replaces.value) : 'none'}{' '}
-            <button type="button" className="link-button" onClick={() => clearEntry(row.key)} aria-label={`Undo entered ${row.label}`}>Undo</button>
+            <button type="button" className="link-button" onClick={() => { clearEntry(row.key); setFocus(fact.replaces.state === 'known' ? 'change' : 'field'); }} aria-label={`Undo entered ${row.label}`}>Undo</button>
           </div>
         ) : null}
         {fact.state === 'unknown' ? <div className="fact-sub fact-reason">{missing ? 'Missing: ' : 'Not recorded: '}{fact.reason}</div> : null}
         {fact.note ? <div className="fact-sub">{fact.note}</div> : null}
         {(missing || editing) && row.input.kind !== 'none' ? (
-          <EntryForm row={row} onDone={() => setEditing(false)} onCancel={editing ? () => setEditing(false) : undefined} />
+          <EntryForm row={row} autoFocus={focus === 'field'} onDone={close} onCancel={editing ? close : undefined} />
         ) : null}
         {!missing && !editing && row.input.kind !== 'none' ? (
-          <button type="button" className="link-button" onClick={() => setEditing(true)} aria-label={`Change ${row.label}`}>Change</button>
+          <button ref={changeRef} type="button" className="link-button" onClick={open} aria-label={`Change ${row.label}`}>Change</button>
         ) : null}
       </td>
       <td data-testid={`fact-${row.key}-date`}>{fact.state === 'known' && fact.date ? <time dateTime={fact.date}>{fact.date.slice(0, 10)}</time> : '—'}</td>
@@ -123,7 +137,7 @@ function stalenessText(s: Staleness): string {
   return `${s.ageDays} days old; fresh ≤ ${s.freshDays} days, old ≤ ${s.oldDays} days, stale beyond`;
 }
 
-function EntryForm({ row, onDone, onCancel }: { row: FactRow; onDone: () => void; onCancel?: (() => void) | undefined }) {
+function EntryForm({ row, autoFocus, onDone, onCancel }: { row: FactRow; autoFocus: boolean; onDone: () => void; onCancel?: (() => void) | undefined }) {
   const enterFact = useChartStore((s) => s.enterFact);
   const [raw, setRaw] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -159,11 +173,11 @@ function EntryForm({ row, onDone, onCancel }: { row: FactRow; onDone: () => void
       <label htmlFor={inputId} className="visually-hidden">{label}</label>
       {input.kind === 'quantity' ? (
         <input
-          id={inputId} type="number" inputMode="decimal" step={input.step} min={input.min} max={input.max} value={raw}
+          id={inputId} autoFocus={autoFocus} type="number" inputMode="decimal" step={input.step} min={input.min} max={input.max} value={raw}
           onChange={(e) => setRaw(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
         />
       ) : (
-        <select id={inputId} value={raw} onChange={(e) => setRaw(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+        <select id={inputId} autoFocus={autoFocus} value={raw} onChange={(e) => setRaw(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
           <option value="">Choose…</option>
           {input.options.map((o) => (
             <option key={o.value} value={o.value}>{o.label}</option>

@@ -99,8 +99,12 @@ describe('FactsPanel', () => {
     expect(useChartStore.getState().entries.diabetes?.value).toBe(true);
     expect(screen.getByTestId('fact-diabetes-value')).toHaveTextContent('Yes');
 
-    await user.click(screen.getByRole('button', { name: 'Change Total cholesterol' }));
-    await user.type(screen.getByLabelText('Enter Total cholesterol (mg/dL)'), '190{Enter}');
+    screen.getByRole('button', { name: 'Change Total cholesterol' }).focus();
+    await user.keyboard('{Enter}');
+    // The field opens focused, so typing goes straight into it; focus returns to Change afterwards.
+    expect(screen.getByLabelText('Enter Total cholesterol (mg/dL)')).toHaveFocus();
+    await user.keyboard('190{Enter}');
+    expect(screen.getByRole('button', { name: 'Change Total cholesterol' })).toHaveFocus();
     expect(screen.getByTestId('fact-totalCholesterol-value')).toHaveTextContent('190 mg/dL');
     expect(screen.getByTestId('fact-totalCholesterol-value')).toHaveTextContent('Chart: 210 mg/dL');
   });
