@@ -74,8 +74,6 @@ describe('PREVENT applicability', () => {
   it.each([
     ['systolicBP', 201],
     ['systolicBP', 89],
-    ['bmi', 40],
-    ['bmi', 18.4],
     ['egfr', 14],
     ['egfr', 141],
     ['uacr', 30000],
@@ -87,6 +85,15 @@ describe('PREVENT applicability', () => {
   });
   it('SBP 181–200 is inside the PREVENT equations\' range (90–200; preventr\'s 180 cap is its own choice)', async () => {
     for (const systolicBP of [90, 181, 200]) expect((await one('prevent', { ...PREVENT, systolicBP })).applicable).toBe(true);
+  });
+  it.each([40, 18.4])('BMI %d (outside 18.5–39.9): total CVD and ASCVD still given, heart failure withheld', async (bmi) => {
+    // BMI is a term of the HF equations only (AHAprevent likewise computes CVD/ASCVD whatever the BMI).
+    const r = await one('prevent', { ...PREVENT, bmi });
+    expect(r.applicable).toBe(true);
+    expect(Object.keys(r.risks).sort()).toEqual(['ascvd_10y', 'ascvd_30y', 'cvd_10y', 'cvd_30y']);
+    expect(r.reason).toBe(`bmi ${bmi} is outside the PREVENT heart-failure range 18.5–39.9`);
+    expect(pp(r.risks.cvd_10y!, 0.1468)).toBeLessThanOrEqual(0.1);
+    expect(pp(r.risks.ascvd_10y!, 0.092)).toBeLessThanOrEqual(0.1);
   });
   it('without BMI: total CVD and ASCVD (whose equations have no BMI term), no heart-failure risk', async () => {
     const { bmi: _omit, ...rest } = PREVENT;

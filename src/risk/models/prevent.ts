@@ -86,13 +86,24 @@ export const PREVENT_COLUMNS: readonly string[] = PREVENT_VARIANTS.flatMap((v) =
 // preventr estimate_risk(): the same but SBP ≤ 180, BMI ≤ 39.9, HbA1c 4.5–15, UACR 0.1–25000. Its docs say the
 // 180 mmHg and 4.5 % caps are its author's clinical choice ("the PREVENT equations technically permit up to
 // 200 mmHg", HbA1c "down to 3 %"), so SBP follows the equations' 200 here, as for the PCE.
+/**
+ * BMI enters only the heart-failure equations (its total-CVD and ASCVD coefficients are 0 in every Khan 2024
+ * table), so a BMI outside this range withholds HF alone, as AHAprevent does (it computes total CVD and ASCVD
+ * whatever the BMI and HF only for BMI 18.5 to < 40).
+ */
+export const PREVENT_HF_BMI_RANGE: RangeRule = {
+  input: 'bmi',
+  min: 18.5,
+  max: 39.9,
+  source: 'preventr limit (AHAprevent and PooledCohort: 18.5 to < 40); heart-failure equations only',
+};
 const LIPID_LIMITS = 'PREVENT input limits as checked by AHAprevent, PooledCohort and preventr';
 export const PREVENT_RANGES: readonly RangeRule[] = [
   { input: 'age', min: 30, max: 80, maxExclusive: true, source: 'Khan 2024: derived and validated for ages 30–79' },
   { input: 'totalCholesterol', min: 130, max: 320, source: LIPID_LIMITS },
   { input: 'hdl', min: 20, max: 100, source: LIPID_LIMITS },
   { input: 'systolicBP', min: 90, max: 200, source: 'PREVENT input limit as checked by AHAprevent and PooledCohort (preventr narrows it to 180 by choice)' },
-  { input: 'bmi', min: 18.5, max: 39.9, source: 'preventr limit (AHAprevent and PooledCohort: 18.5 to < 40)' },
+  PREVENT_HF_BMI_RANGE,
   { input: 'egfr', min: 15, max: 140, source: 'PREVENT input limit as checked by PooledCohort and preventr' },
   { input: 'hba1c', min: 4.5, max: 15, source: "preventr limit; 4.5 % is preventr's plausibility floor (the equations permit 3 %)" },
   { input: 'uacr', min: 0.1, max: 25000, source: 'preventr limit (AHAprevent raises UACR below 0.1 mg/g to 0.1 before the logarithm)' },
@@ -130,6 +141,7 @@ export const prevent: ModelDefinition<PreventProfile> = {
     'Adults aged 30–79 without clinical cardiovascular disease (primary prevention); race-free, sex-specific equations.',
     '10-year risks for ages 30–79; 30-year risks for ages 30–59 only.',
     'Optional UACR and HbA1c select the add-on equations; SDI is not used (always missing).',
+    'BMI enters the heart-failure equations only: without a BMI in 18.5–39.9, total CVD and ASCVD are still given, heart failure is not.',
   ],
   referenceDescription:
     'Age 55, total cholesterol 170 mg/dL, HDL 50 mg/dL, SBP 110 mmHg, BMI 25 kg/m², eGFR 90, no diabetes, non-smoker, no antihypertensive or statin; UACR 10 mg/g and HbA1c 5.3 % where the patient has them (else missing, like the patient); same sex and model type as the patient.',
@@ -139,11 +151,13 @@ export const prevent: ModelDefinition<PreventProfile> = {
     if (inputs.priorASCVD) return { ok: false, reason: 'prior ASCVD: primary-prevention equations do not apply', variant: label };
     const known = requireInputs(inputs, REQUIRED);
     if (!known.ok) return { ok: false, reason: known.reason, variant: label };
-    const problem = rangeProblem(inputs, PREVENT_RANGES, 'PREVENT');
+    const problem = rangeProblem(inputs, PREVENT_RANGES.filter((r) => r !== PREVENT_HF_BMI_RANGE), 'PREVENT');
     if (problem) return { ok: false, reason: problem, variant: label };
     const { sex, ...v } = known.values;
-    const hasBmi = inputs.bmi !== undefined;
-    const profile: PreventProfile = { ...v, bmi: inputs.bmi ?? BMI_PLACEHOLDER, uacr: inputs.uacr ?? null, hba1c: inputs.hba1c ?? null };
+    const bmiProblem = inputs.bmi === undefined ? 'heart-failure risk needs BMI' : rangeProblem(inputs, [PREVENT_HF_BMI_RANGE], 'PREVENT heart-failure');
+    const usableBmi = bmiProblem === null ? inputs.bmi : undefined;
+    const hasBmi = usableBmi !== undefined;
+    const profile: PreventProfile = { ...v, bmi: usableBmi ?? BMI_PLACEHOLDER, uacr: inputs.uacr ?? null, hba1c: inputs.hba1c ?? null };
     const reference: PreventProfile = {
       age: 55,
       totalCholesterol: 170,
@@ -162,7 +176,7 @@ export const prevent: ModelDefinition<PreventProfile> = {
     const horizons = with30 ? PREVENT_HORIZONS : ([10] as const);
     const outcomes = hasBmi ? PREVENT_OUTCOMES : PREVENT_OUTCOMES.filter((o) => o !== 'hf');
     const risks = horizons.flatMap((h) => outcomes.map((o) => ({ key: `${o}_${h}y` as RiskKey, column: `${variant}/${sex}/${o}_${h}y` })));
-    const notes = [with30 ? '' : '30-year risks are given for ages 30–59 only', hasBmi ? '' : 'heart-failure risk needs BMI'];
+    const notes = [with30 ? '' : '30-year risks are given for ages 30–59 only', hasBmi ? '' : bmiProblem];
     return { ok: true, profile, reference, variant: label, risks, note: notes.filter(Boolean).join('; ') };
   },
 };
