@@ -11,11 +11,17 @@ import './FactsPanel.css';
  */
 export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] }) {
   const facts = useChartStore((s) => s.facts);
+  const siteCodeErrors = useChartStore((s) => s.siteCodeErrors);
   const headingId = useId();
   return (
     <section className="facts-panel" aria-labelledby={headingId} data-testid="facts-panel">
       <h2 id={headingId}>What we used</h2>
       <SourceProgress />
+      {siteCodeErrors.length > 0 ? (
+        <div className="source-warning" data-testid="site-code-errors">
+          The site's code file (config/site-codes.json) has problems; those local codes are not used: {siteCodeErrors.join('; ')}
+        </div>
+      ) : null}
       <table className="facts-table">
         <caption className="facts-caption">Chart values used by the risk models. Missing values are highlighted; you can enter or override any value for this session.</caption>
         <thead>

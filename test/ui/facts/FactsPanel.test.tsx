@@ -58,6 +58,14 @@ describe('FactsPanel', () => {
     expect(screen.getByTestId('fact-slco1b1')).toHaveAttribute('data-origin', 'not-recorded');
     expect(screen.getByTestId('fact-slco1b1')).not.toHaveClass('fact-missing');
     expect(screen.getByTestId('fact-slco1b1-status')).toHaveTextContent('not recorded');
+    expect(screen.queryByTestId('site-code-errors')).toBeNull();
+  });
+
+  it('says when the site code file has problems', () => {
+    useChartStore.setState({ siteCodeErrors: ['site codes: "observations.cholesterol" is not a known concept'] });
+    render(<FactsPanel />);
+    expect(screen.getByTestId('site-code-errors')).toHaveTextContent('"observations.cholesterol" is not a known concept');
+    useChartStore.setState({ siteCodeErrors: [] });
   });
 
   it('highlights missing inputs with a labelled field, and an entry is marked entered and can be undone (keyboard only)', async () => {
