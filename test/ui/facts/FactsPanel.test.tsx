@@ -25,7 +25,7 @@ beforeEach(() => {
   chartStoreConfig.now = () => NOW;
   // The store's own enterFact/clearEntry recompute from outcomes; here facts are seeded directly, so recompute from baseFacts.
   useChartStore.setState({
-    patientId: 'p1', sources, outcomes: {}, entries: {}, facts: baseFacts,
+    patientId: 'p1', sources, outcomes: {}, entries: {}, facts: baseFacts, siteCodeErrors: [],
     enterFact: (key, value) => {
       const entries: Entries = { ...useChartStore.getState().entries, [key]: { value, enteredAt: NOW.toISOString() } };
       useChartStore.setState({ entries, facts: applyEntries(baseFacts, entries, NOW) });
@@ -65,7 +65,6 @@ describe('FactsPanel', () => {
     useChartStore.setState({ siteCodeErrors: ['site codes: "observations.cholesterol" is not a known concept'] });
     render(<FactsPanel />);
     expect(screen.getByTestId('site-code-errors')).toHaveTextContent('"observations.cholesterol" is not a known concept');
-    useChartStore.setState({ siteCodeErrors: [] });
   });
 
   it('highlights missing inputs with a labelled field, and an entry is marked entered and can be undone (keyboard only)', async () => {
