@@ -39,6 +39,11 @@ export function matchCoding(concept: unknown, valueSet: readonly CodeRef[]): Cod
   return undefined;
 }
 
+/** Whether the coding matched a code the site added (config/site-codes.json), for provenance. */
+export function isSiteCoding(coding: Coding, valueSet: readonly CodeRef[]): boolean {
+  return valueSet.some((r) => r.site === true && r.system === coding.system && r.code === coding.code);
+}
+
 function normaliseIcd(code: string): string {
   return code.replace('.', '').toUpperCase();
 }

@@ -1,4 +1,4 @@
-import { codeText, isRecord, matchCoding, statusCode } from './codes.ts';
+import { codeText, isRecord, isSiteCoding, matchCoding, statusCode } from './codes.ts';
 import { checkDate, resourceId } from './observationValidity.ts';
 import { CKD_STAGE_CODES, type ConditionConcept } from './valueSets/conditions.ts';
 import type { CkdStage, Fact, Rejection, SourceRef } from './types.ts';
@@ -23,7 +23,10 @@ export function matchingConditions(concept: ConditionConcept, conditions: readon
     const coding = matchCoding(cond.code, concept.codes);
     if (!coding) continue;
     const id = resourceId(cond, 'Condition');
-    const source: SourceRef = { resourceType: 'Condition', id: id ?? '(no id)', code: codeText(coding), ...(coding.display ? { value: coding.display } : {}) };
+    const source: SourceRef = {
+      resourceType: 'Condition', id: id ?? '(no id)', code: codeText(coding),
+      ...(coding.display ? { value: coding.display } : {}), ...(isSiteCoding(coding, concept.codes) ? { siteCode: true } : {}),
+    };
     if (id === undefined) {
       rejected.push({ source, reason: 'no Condition id' });
       continue;

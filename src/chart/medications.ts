@@ -44,7 +44,7 @@ export function activeDrugs(
       for (const f of found) {
         const source: SourceRef = {
           resourceType: type, id: id ?? '(no id)', value: conceptText(concept) ?? f.ingredient,
-          ...(f.code ? { code: f.code } : {}), ...(typeof date === 'string' ? { date } : {}),
+          ...(f.code ? { code: f.code } : {}), ...(typeof date === 'string' ? { date } : {}), ...(f.site ? { siteCode: true } : {}),
         };
         const problem = id === undefined ? `no ${type} id` : medicationProblem(res, type);
         if (problem) {
@@ -97,6 +97,7 @@ interface Recognised {
   ingredient: string;
   matchedBy: 'code' | 'rxnorm-name';
   code?: string;
+  site?: boolean;
 }
 
 /**
@@ -110,7 +111,7 @@ function recognise(concept: unknown, drugCodes: readonly DrugCode[]): Recognised
   };
   for (const coding of codings(concept)) {
     const hit = drugCodes.find((d) => d.ref.system === coding.system && d.ref.code === coding.code);
-    if (hit) add({ classKey: hit.classKey, ingredient: hit.ingredient, matchedBy: 'code', code: codeText(coding) });
+    if (hit) add({ classKey: hit.classKey, ingredient: hit.ingredient, matchedBy: 'code', code: codeText(coding), ...(hit.ref.site ? { site: true } : {}) });
   }
   if (out.length > 0) return out;
   for (const coding of codings(concept)) {

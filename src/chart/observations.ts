@@ -1,4 +1,5 @@
-import { codeText, isRecord, matchCoding } from './codes.ts';
+import type { Coding } from 'fhir/r4';
+import { codeText, isRecord, isSiteCoding, matchCoding } from './codes.ts';
 import { convert, ucumCodeOf } from './units.ts';
 import { effectiveDate, usableObservation, resourceId } from './observationValidity.ts';
 import type { ObservationConcept } from './valueSets/observations.ts';
@@ -36,6 +37,7 @@ export function readingsOf(concept: ObservationConcept, observations: readonly u
         id: id ?? '(no id)',
         code: codeText(coding),
         ...(typeof coding.display === 'string' ? { display: coding.display } : {}),
+        ...(isSiteCoding(coding, concept.codes) ? { siteCode: true } : {}),
         ...rawValue(quantity),
       };
       if ('problem' in usable) {
@@ -64,7 +66,7 @@ export function twelveMonthMean(readings: readonly Reading[], now: Date): { mean
 
 interface Candidate {
   quantity: unknown;
-  coding: { system?: string; code?: string; display?: string };
+  coding: Coding;
 }
 
 /** The concept's value(s) in an Observation: its own value, or the matching component of a BP panel. */

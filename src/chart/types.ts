@@ -38,6 +38,8 @@ export interface SourceRef {
   /** The code that matched our value set, as system|code. */
   code?: string;
   display?: string;
+  /** The code matched was added by the site (config/site-codes.json), not shipped. */
+  siteCode?: boolean;
 }
 
 /** How old a fact is, against thresholds stated with it (see staleness.ts for the values and their rationale). */

@@ -117,5 +117,7 @@ describe('site codes', () => {
     const vs = valueSetsWith({ ...NO_SITE_CODES, observations: { totalCholesterol: [{ system: 'urn:oid:1.2.3.4', code: 'CHOL-LOCAL' }] } });
     const f = buildFacts(chart({ observations: [local] }), NOW, vs).totalCholesterol;
     expect(f.state === 'known' && f.value.value).toBe(210);
+    expect(f.sources[0]?.siteCode).toBe(true);
+    expect(buildFacts(chart({ observations: [obs('2093-3', ucum(200, 'mg/dL'))] }), NOW, vs).totalCholesterol.sources[0]?.siteCode).toBeUndefined();
   });
 });

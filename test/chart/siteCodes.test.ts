@@ -32,8 +32,8 @@ describe('site codes file', () => {
     const vs = valueSetsWith(codes);
     const mr = medRequest('ignored', 'ignored', { medicationCodeableConcept: { coding: [{ system: 'urn:local:formulary', code: 'ATOR40' }] } });
     const facts = buildFacts(chart({ conditions: [condition('urn:local:dx', 'DM2')], medicationRequests: [mr] }), NOW, vs);
-    expect(facts.diabetes).toMatchObject({ state: 'known', value: true });
-    expect(facts.onStatin).toMatchObject({ state: 'known', value: true });
+    expect(facts.diabetes).toMatchObject({ state: 'known', value: true, sources: [{ siteCode: true }] });
+    expect(facts.onStatin).toMatchObject({ state: 'known', value: true, sources: [{ siteCode: true }] });
     expect(vs.drugCodes.find((d) => d.ref.code === 'ATOR40')).toMatchObject({ classKey: 'statin', ingredient: 'atorvastatin', ref: { site: true } });
   });
 });

@@ -112,6 +112,7 @@ function Sources({ sources }: { sources: SourceRef[] }) {
         <li key={`${s.resourceType}/${s.id}`} title={s.code}>
           {s.resourceType}/{s.id}
           {s.value ? <span className="fact-recorded"> · recorded {s.value}{s.unit ? ` ${s.unit}` : ''}</span> : null}
+          {s.siteCode ? <span className="fact-recorded"> · site code</span> : null}
         </li>
       ))}
       {sources.length > shown.length ? <li>+{sources.length - shown.length} more</li> : null}
