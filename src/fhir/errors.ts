@@ -1,3 +1,5 @@
+import { outcomeFromMessage, statusOf } from './operationOutcome.ts';
+
 /** What went wrong talking to the EHR, in the terms the UI needs to act on it. */
 export type FhirFailure =
   | { kind: 'expired'; message: string }
@@ -6,35 +8,11 @@ export type FhirFailure =
   | { kind: 'unavailable'; message: string }
   | { kind: 'other'; message: string };
 
-interface OperationOutcomeLike {
-  resourceType?: string;
-  issue?: { diagnostics?: string; details?: { text?: string } }[];
-}
-
-/** The human text of an OperationOutcome, if the body is one. */
-export function operationOutcomeText(body: unknown): string | undefined {
-  const outcome = body as OperationOutcomeLike | undefined;
-  if (outcome?.resourceType !== 'OperationOutcome') return undefined;
-  const texts = (outcome.issue ?? []).map((issue) => issue.details?.text ?? issue.diagnostics).filter(Boolean);
-  return texts.length ? texts.join('; ') : undefined;
-}
-
-/** fhirclient's HttpError appends the JSON body it read to its message, after a blank line. */
-function bodyFromMessage(message: string | undefined): unknown {
-  const start = message?.indexOf('\n\n{') ?? -1;
-  if (start < 0) return undefined;
-  try {
-    return JSON.parse(message!.slice(start + 2));
-  } catch {
-    return undefined;
-  }
-}
-
 /** Classifies fhirclient's HttpError (which has `status`) or any other thrown value. */
 export function describeFhirError(error: unknown): FhirFailure {
-  const e = error as { status?: number; body?: unknown; message?: string } | undefined;
-  const status = e?.status;
-  const detail = operationOutcomeText(e?.body ?? bodyFromMessage(e?.message));
+  const e = error as { message?: string } | undefined;
+  const status = statusOf(error);
+  const detail = outcomeFromMessage(error);
   const suffix = detail ? ` (${detail})` : '';
   if (status === 401 || /session expired|no refresh token/i.test(e?.message ?? '')) {
     return { kind: 'expired', message: `Your session with the EHR has ended${suffix}. Launch Tailor again from the EHR.` };

@@ -1,6 +1,6 @@
 import FHIR from 'fhirclient';
 import type Client from 'fhirclient/lib/Client';
-import type { Patient, Practitioner, PractitionerRole, RelatedPerson } from 'fhir/r4';
+import type { CapabilityStatement, Patient, Practitioner, PractitionerRole, RelatedPerson } from 'fhir/r4';
 import { describeFhirError } from './errors.ts';
 import { grantsRead } from './scopes.ts';
 import { classifyStart, describeLaunchError } from './startup.ts';
@@ -113,5 +113,18 @@ export async function startSession(search = location.search): Promise<SessionSta
       return { status: 'missing-permission', message: `${failure.message} Tailor could not read the patient record.` };
     }
     return { status: 'failed', message: failure.message };
+  }
+}
+
+/**
+ * The server's CapabilityStatement, read once per launch so the chart loader can adapt to what the server supports.
+ * A server that will not say gets undefined, and the loader then assumes the common searches.
+ */
+export async function readCapabilityStatement(client: Client): Promise<CapabilityStatement | undefined> {
+  try {
+    const statement = await client.request<CapabilityStatement>('metadata');
+    return statement?.resourceType === 'CapabilityStatement' ? statement : undefined;
+  } catch {
+    return undefined;
   }
 }

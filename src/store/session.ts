@@ -1,10 +1,12 @@
 import { create } from 'zustand';
-import { startSession, type SessionState } from '../fhir/session.ts';
+import { fhirclientRequester } from '../fhir/chart-loader/index.ts';
+import { readCapabilityStatement, startSession, type SessionState } from '../fhir/session.ts';
+import { startChartLoad } from './chart.ts';
 
 interface SessionStore {
   state: SessionState;
   started: boolean;
-  /** Runs the SMART hand-over once per page; later calls (StrictMode's second effect) are no-ops. */
+  /** The launch flow, once per page: complete the SMART hand-over, then load the chart. Later calls are no-ops. */
   start(): Promise<void>;
 }
 
@@ -14,6 +16,11 @@ export const useSession = create<SessionStore>((set, get) => ({
   async start() {
     if (get().started) return;
     set({ started: true });
-    set({ state: await startSession() });
+    const state = await startSession();
+    set({ state });
+    if (state.status !== 'ready') return;
+    const { client, patient } = state.session;
+    const capability = await readCapabilityStatement(client);
+    await startChartLoad(fhirclientRequester(client), patient.id ?? client.patient.id!, capability);
   },
 }));

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSession } from '../store/session.ts';
 import { PatientBanner } from './banner/PatientBanner.tsx';
+import { FactsPanel } from './facts/index.ts';
 import { StatusPage } from './StatusPage.tsx';
 
 export function App({ today = new Date() }: { today?: Date }) {
@@ -57,6 +58,7 @@ export function App({ today = new Date() }: { today?: Date }) {
           <PatientBanner session={state.session} today={today} />
           <main className="app-main">
             <h1 className="visually-hidden">Tailor: risks and care plan</h1>
+            <FactsPanel />
           </main>
         </div>
       );

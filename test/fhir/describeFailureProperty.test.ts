@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeFailure } from '../../src/fhir/chart-loader/operationOutcome.ts';
+import { describeFailure } from '../../src/fhir/operationOutcome.ts';
 
 describe('describeFailure on anything a requester may throw (fast-check)', () => {
   it('always resolves to a non-empty message and a valid status if any', async () => {

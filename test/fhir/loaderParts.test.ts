@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure, outcomeText } from '../../src/fhir/chart-loader/operationOutcome.ts';
+import { describeFailure, outcomeText } from '../../src/fhir/operationOutcome.ts';
 import { readCapabilities } from '../../src/fhir/chart-loader/capabilities.ts';
 import { sameServer } from '../../src/fhir/chart-loader/fetchPages.ts';
 import { planChartSearches, tokenList } from '../../src/fhir/chart-loader/searchPlan.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStart, describeLaunchError } from '../../src/fhir/startup.ts';
-import { describeFhirError, operationOutcomeText } from '../../src/fhir/errors.ts';
+import { describeFhirError } from '../../src/fhir/errors.ts';
 
 describe('classifyStart', () => {
   it('completes an authorization that came back with a code', () => {
@@ -37,9 +37,5 @@ describe('describeFhirError', () => {
   });
   it('treats a thrown network error as unreachable', () => {
     expect(describeFhirError(new TypeError('Failed to fetch')).kind).toBe('unavailable');
-  });
-  it('ignores bodies that are not OperationOutcomes', () => {
-    expect(operationOutcomeText({ resourceType: 'Patient' })).toBeUndefined();
-    expect(operationOutcomeText({ resourceType: 'OperationOutcome', issue: [{ details: { text: 'A' } }, { diagnostics: 'B' }] })).toBe('A; B');
   });
 });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionState } from '../../src/fhir/session.ts';
 
 const startSession = vi.fn<() => Promise<SessionState>>();
-vi.mock('../../src/fhir/session.ts', () => ({ startSession: () => startSession() }));
+vi.mock('../../src/fhir/session.ts', () => ({ startSession: () => startSession(), readCapabilityStatement: async () => undefined }));
 
 const { App } = await import('../../src/ui/App.tsx');
 const { useSession } = await import('../../src/store/session.ts');
@@ -23,7 +23,8 @@ function ready(needPatientBanner: boolean): SessionState {
   return {
     status: 'ready',
     session: {
-      client: {} as never,
+      // A server that answers nothing: the chart loader must report its sources as failed, not crash the app.
+      client: { state: { serverUrl: 'https://ehr.example.org/fhir' }, request: () => Promise.reject(new Error('offline')) } as never,
       patient,
       user: { reference: 'Practitioner/dr', resource: { resourceType: 'Practitioner', name: [{ prefix: ['Dr'], given: ['Ngozi'], family: 'Okafor' }] } },
       needPatientBanner,
@@ -47,6 +48,8 @@ describe('App', () => {
     expect(banner).toHaveTextContent('born 1965-06-01');
     expect(banner).toHaveTextContent('MRN SBX-1002');
     expect(screen.getByTestId('signed-in-user')).toHaveTextContent('Dr Ngozi Okafor');
+    expect(await screen.findByTestId('facts-panel')).toBeInTheDocument();
+    expect((await screen.findAllByRole('button', { name: /^Retry / }, { timeout: 3000 })).length).toBeGreaterThan(0);
   });
 
   it('leaves the patient banner out when the EHR shows its own', async () => {

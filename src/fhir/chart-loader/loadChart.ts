@@ -1,5 +1,5 @@
 import type { ChartData } from '../../chart/buildFacts.ts';
-import { describeFailure } from './operationOutcome.ts';
+import { describeFailure } from '../operationOutcome.ts';
 import { fetchPages, requestWithTimeout } from './fetchPages.ts';
 import type { FhirRequester } from './requester.ts';
 import type { SearchSpec, SourceId } from './searchPlan.ts';

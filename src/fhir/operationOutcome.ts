@@ -43,7 +43,8 @@ export async function describeFailure(error: unknown): Promise<RequestFailure> {
   return { ...(status !== undefined ? { status } : {}), message: message || fallback };
 }
 
-function statusOf(error: unknown): number | undefined {
+/** The HTTP status a thrown value carries (fhirclient's HttpError, a Response, or an object with `status`). */
+export function statusOf(error: unknown): number | undefined {
   if (!isRecord(error)) return undefined;
   for (const candidate of [error.status, error.statusCode, isRecord(error.response) ? error.response.status : undefined]) {
     if (typeof candidate === 'number' && candidate >= 100 && candidate < 600) return candidate;
@@ -69,7 +70,7 @@ async function outcomeFromBody(error: unknown): Promise<string | undefined> {
  * fhirclient's HttpError.parse() appends the JSON body to the message after a blank line, and its 401 handling
  * appends more text after that, so the JSON is what lies between the first "{" and the last "}".
  */
-function outcomeFromMessage(error: unknown): string | undefined {
+export function outcomeFromMessage(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const start = error.message.indexOf('{');
   const end = error.message.lastIndexOf('}');
