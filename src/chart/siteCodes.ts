@@ -6,7 +6,7 @@ import { SMOKING_ANSWERS } from './valueSets/social.ts';
 import type { QuantityKey, SmokingStatus } from './types.ts';
 
 /**
- * A site's local codes (config/site-codes.json, format in docs/chart.md). They extend the shipped value sets;
+ * A site's local codes (config/site-codes.json, format in README.md ("Adding a site's local codes")). They extend the shipped value sets;
  * they never replace or remove a shipped code.
  */
 export interface SiteCodes {

@@ -10,7 +10,7 @@ export type PceRace = 'white' | 'black' | 'other';
 export type KfreRegion = 'north-america' | 'other';
 
 /**
- * Model inputs in the units of the score contract (docs/risk.md). `undefined` means unknown,
+ * Model inputs in the units of the score contract (README, "Score CLI"). `undefined` means unknown,
  * which is never the same as false or zero.
  */
 export interface RiskInputs {
@@ -57,7 +57,7 @@ export interface ScoreRequest {
 
 /** Per-input contributions on the linear-predictor scale, relative to `reference`. */
 export interface Explanation {
-  /** The stated reference profile (model inputs; see docs/risk.md). */
+  /** The stated reference profile (model inputs; see README, "Risk models"). */
   reference: Record<string, number | boolean | null>;
   /** For each risk: linear predictor of the patient and of the reference, and each input's share. */
   byRisk: Partial<Record<RiskKey, { linearPredictor: number; referenceLinearPredictor: number; contributions: Partial<Record<InputName, number>> }>>;
