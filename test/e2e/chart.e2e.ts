@@ -20,9 +20,9 @@ const LOINC = 'http://loinc.org';
  * (not through src/chart): final/amended/corrected, with a value and no dataAbsentReason; `component` reads a panel.
  */
 function latest(code: string, component?: string): { value: number; date: string } {
-  const observations = buildSandboxResources(new Date()).filter(
-    (r): r is Observation => r.resourceType === 'Observation' && r.subject?.reference === 'Patient/heavy-chart',
-  );
+  const observations = buildSandboxResources(new Date())
+    .filter((r): r is Observation => r.resourceType === 'Observation')
+    .filter((o) => o.subject?.reference === 'Patient/heavy-chart');
   const readings = observations.flatMap((o) => {
     if (!['final', 'amended', 'corrected'].includes(o.status) || o.dataAbsentReason) return [];
     const holder = component ? o.component?.find((c) => c.code.coding?.some((x) => x.system === LOINC && x.code === component)) : o;
