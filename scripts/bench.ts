@@ -2,7 +2,7 @@
  * `npm run bench`: production-builds a bench page with the app's Vite config, serves it with
  * `vite preview`, and measures the risk worker in headless Chromium (warm latency for one patient ×
  * all models, and for a 64-vector what-if batch). Also reports the worker chunk size and the sandbox FHIR server's
- * search timings on the heavy chart. Not a test.
+ * search timings on the heavy chart, and the whole launch-to-facts time a physician waits for. Not a test.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,12 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import '@tensorflow/tfjs-backend-cpu';
 import { env, setBackend } from '@tensorflow/tfjs-core';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { RiskEngine } from '../src/risk/engine.ts';
 import { diskArtifacts } from '../src/risk/load-node.ts';
 import { benchFhirServer } from '../sandbox/fhir/bench.ts';
+import { benchChartLoad } from './bench/chartLoad.ts';
+import { launchChromium } from './chromium.ts';
 import { onePatient } from './bench/requests.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -37,11 +38,7 @@ try {
   const modelAssets = assets.filter((f) => /\.(bin|json)$/.test(f));
 
   const server = await preview({ configFile: CONFIG, logLevel: 'warn', build: { outDir }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const offOrigin: string[] = [];
@@ -75,6 +72,7 @@ try {
           browserEqualsNode: JSON.stringify(node) === JSON.stringify(result.risks),
           ...result,
           sandboxFhirServer: await benchFhirServer(),
+          launchToChart: await benchChartLoad(['typical-woman', 'heavy-chart']),
         },
         null,
         2,
