@@ -72,6 +72,12 @@ export async function createAuthServer(options: AuthServerOptions) {
     },
     clientBasedCORS: (_ctx, origin) => allowedOrigins.has(origin),
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
+    // Every authorization gets the grant its own interaction just made. The default reuses the browser session's
+    // earlier grant, which would carry the previous launch's patient into a new launch in the same browser.
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId;
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+    },
     findAccount: async (_ctx, id) => {
       const practitioner = options.practitioners.find((p) => p.id === id);
       if (!practitioner) return undefined;

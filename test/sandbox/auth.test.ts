@@ -110,6 +110,20 @@ describe('sandbox authorization server', () => {
     expect((await exchange(back.searchParams.get('code')!, verifier)).status).toBe(400);
   });
 
+  it('binds a second launch in the same browser session to its own patient, not the first one', async () => {
+    const agent = new Agent();
+    const patientsSeen: unknown[] = [];
+    for (const patient of ['pt-1', 'pt-2']) {
+      const launch = auth.launches.create({ practitioner: 'pr-1', patient, needPatientBanner: true, switches: {} });
+      const { verifier, challenge } = pkce();
+      const { url } = await agent.follow(authorizeUrl({ scope, launch, code_challenge: challenge }));
+      const { body } = await exchange(new URL(url).searchParams.get('code')!, verifier);
+      patientsSeen.push(body.patient);
+      expect((await auth.introspect(String(body.access_token)))?.patient).toBe(patient);
+    }
+    expect(patientsSeen).toEqual(['pt-1', 'pt-2']);
+  });
+
   it('refuses a token request without the right PKCE verifier', async () => {
     const launch = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
     const { challenge } = pkce();
