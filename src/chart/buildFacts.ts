@@ -1,3 +1,4 @@
+import type { CodeRef } from './codes.ts';
 import { latestCodedAnswer } from './codedObservations.ts';
 import { ckdStageFact, conditionFact } from './conditions.ts';
 import { bodyMassIndex, ckdEpi2021, HBA1C_DIABETES_PERCENT } from './derived.ts';
@@ -9,9 +10,9 @@ import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
 import { parseFhirDate, stalenessOf } from './staleness.ts';
 import type { ObservationConcept } from './valueSets/observations.ts';
 import { DRUG_CLASSES } from './valueSets/medications.ts';
-import { PREGNANCY_ANSWERS, PREGNANCY_STATUS_CODE, SMOKING_STATUS_CODE } from './valueSets/social.ts';
+import { PREGNANCY_ANSWERS, PREGNANCY_STATUS_CODE, SMOKING_STATUS_CODE, SMOKING_UNKNOWN_ANSWERS } from './valueSets/social.ts';
 import type { ConditionKey } from './valueSets/conditions.ts';
-import type { ChartFacts, DrugUse, Fact, FactKey, KnownFact, QuantityFacts, QuantityKey, Quantity, SourceRef, Sex } from './types.ts';
+import type { ChartFacts, DrugUse, Fact, FactKey, KnownFact, QuantityFacts, QuantityKey, Quantity, SmokingStatus, SourceRef, Sex } from './types.ts';
 import { unknown, valueOf } from './types.ts';
 
 /** What the loader fetched. `loaded` says which searches completed: absence of data is evidence only for those. */
@@ -117,9 +118,17 @@ function quantityFacts(observations: readonly unknown[], now: Date, valueSets: V
 }
 
 function smokingFact(observations: readonly unknown[], now: Date, valueSets: ValueSets): ChartFacts['smokingStatus'] {
-  const answers = valueSets.smokingAnswers.map((a) => ({ ref: a.ref, value: a.status }));
+  const answers: { ref: CodeRef; value: SmokingStatus | { unknown: string } }[] = [
+    ...valueSets.smokingAnswers.map((a) => ({ ref: a.ref, value: a.status })),
+    ...SMOKING_UNKNOWN_ANSWERS.map((ref) => ({ ref, value: { unknown: ref.display ?? ref.code } })),
+  ];
   const { latest, rejected } = latestCodedAnswer(observations, SMOKING_STATUS_CODE, answers, now);
   if (!latest) return unknown('no smoking status recorded', rejected);
+  if (typeof latest.value !== 'string') {
+    return unknown(`latest smoking status (${latest.date}) does not say whether the patient smokes now`, [{ source: latest.source, reason: 'answer means unknown' }, ...rejected], {
+      note: `recorded as "${latest.value.unknown}"`, sources: [latest.source],
+    });
+  }
   const staleness = stalenessOf('smokingStatus', latest.date, now);
   return { state: 'known', origin: 'chart', value: latest.value, date: latest.date, sources: [latest.source], rejected, ...(staleness ? { staleness } : {}) };
 }
@@ -209,7 +218,8 @@ function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], drugs: A
       sources: nonSpecific.map((d) => d.source),
     });
   }
-  if (dx.state !== 'known') return unknown('conditions are not loaded', dx.rejected);
+  // Conditions not loaded, or a diagnosis recorded without clinical status / unconfirmed: its own reason.
+  if (dx.state !== 'known') return dx;
   if (!medsLoaded) return unknown('medications are not loaded', dx.rejected);
   if (hba1c.state === 'known' && a1c) {
     return derivedDiabetes(false, hba1c, `No diabetes diagnosis or glucose-lowering drug, HbA1c ${a1c.value.toFixed(1)} % < ${HBA1C_DIABETES_PERCENT} %`, ['conditions', 'drugs', 'hba1c']);

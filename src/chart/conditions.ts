@@ -13,10 +13,21 @@ export interface ConditionMatch {
   coding: { system?: string; code?: string };
 }
 
-/** Conditions that establish a concept: confirmed (or unqualified) and, for current concepts, active. */
-export function matchingConditions(concept: ConditionConcept, conditions: readonly unknown[], now: Date): { matches: ConditionMatch[]; rejected: Rejection[] } {
+/**
+ * Verification statuses that leave the diagnosis open (FHIR R4 condition-ver-status): not evidence for it, but not
+ * evidence against it either.
+ */
+const UNSETTLED_VERIFICATION = new Set(['unconfirmed', 'provisional', 'differential']);
+
+/**
+ * Conditions that establish a concept: confirmed (or unqualified) and, for current concepts, active. `unsettled` are
+ * rejected records that neither establish nor exclude it: a current-only concept recorded without clinicalStatus
+ * (R4 allows that outside the problem list, e.g. encounter diagnoses) or an unconfirmed/provisional/differential one.
+ */
+export function matchingConditions(concept: ConditionConcept, conditions: readonly unknown[], now: Date): { matches: ConditionMatch[]; rejected: Rejection[]; unsettled: SourceRef[] } {
   const matches: ConditionMatch[] = [];
   const rejected: Rejection[] = [];
+  const unsettled: SourceRef[] = [];
   const seen = new Set<string>();
   for (const cond of conditions) {
     if (!isRecord(cond)) continue;
@@ -36,11 +47,21 @@ export function matchingConditions(concept: ConditionConcept, conditions: readon
     const problem = conditionProblem(cond, concept, now);
     const date = conditionDate(cond);
     if (date) source.date = date;
-    if (problem) rejected.push({ source, reason: problem });
-    else matches.push({ source, at: date ? (checkDateAt(date, now) ?? 0) : 0, coding });
+    if (problem) {
+      rejected.push({ source, reason: problem });
+      if (isUnsettled(cond, concept, now)) unsettled.push(source);
+    } else matches.push({ source, at: date ? (checkDateAt(date, now) ?? 0) : 0, coding });
   }
   matches.sort((a, b) => b.at - a.at);
-  return { matches, rejected };
+  return { matches, rejected, unsettled };
+}
+
+function isUnsettled(cond: Record<string, unknown>, concept: ConditionConcept, now: Date): boolean {
+  const verification = statusCode(cond.verificationStatus);
+  const date = conditionDate(cond);
+  if (date !== undefined && 'problem' in checkDate(date, now)) return false;
+  if (verification !== undefined && UNSETTLED_VERIFICATION.has(verification)) return true;
+  return (verification === undefined || verification === 'confirmed') && concept.persistence === 'current' && statusCode(cond.clinicalStatus) === undefined;
 }
 
 function conditionProblem(cond: Record<string, unknown>, concept: ConditionConcept, now: Date): string | undefined {
@@ -75,7 +96,7 @@ function checkDateAt(date: string, now: Date): number | undefined {
 
 /** Yes from a diagnosis; no only when the Condition search completed and found none. */
 export function conditionFact(concept: ConditionConcept, conditions: readonly unknown[], loaded: boolean, now: Date): Fact<boolean> {
-  const { matches, rejected } = matchingConditions(concept, conditions, now);
+  const { matches, rejected, unsettled } = matchingConditions(concept, conditions, now);
   if (matches.length > 0) {
     const first = matches[0] as ConditionMatch;
     return {
@@ -84,6 +105,10 @@ export function conditionFact(concept: ConditionConcept, conditions: readonly un
     };
   }
   if (!loaded) return unknown('conditions are not loaded', rejected);
+  // A diagnosis on file without a clinical status, or still unconfirmed, must not be read as "no".
+  if (unsettled.length > 0) {
+    return unknown(`${concept.label} is recorded, but without a clinical status or not confirmed`, rejected, { note: 'recorded diagnosis: confirm', sources: unsettled });
+  }
   return {
     state: 'known', origin: 'derived', value: false, sources: [], rejected,
     method: 'No coded diagnosis in the loaded problem list and encounter diagnoses',

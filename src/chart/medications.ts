@@ -11,13 +11,16 @@ export interface ActiveDrug extends DrugUse {
   dailyMg?: number;
 }
 
-/** Statuses that mean "currently taking" (FHIR R4 medicationrequest-status / medication-statement-status). */
+/**
+ * Statuses that mean "currently taking" (FHIR R4 medicationrequest-status / medication-statement-status). A statement
+ * "intended" is a drug that "may be taken at some time in the future" (R4 medication-statement-status), so not current.
+ */
 const ACTIVE_REQUEST = new Set(['active']);
-const ACTIVE_STATEMENT = new Set(['active', 'intended']);
+const ACTIVE_STATEMENT = new Set(['active']);
 
 /**
  * Active drugs from MedicationRequest (status active, not a proposal, not doNotPerform) and MedicationStatement
- * (active/intended). On-hold and completed requests are history, reported as rejected with their status.
+ * (active). On-hold and completed requests and intended statements are reported as rejected with their status.
  */
 export function activeDrugs(
   requests: readonly unknown[],

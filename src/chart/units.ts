@@ -45,12 +45,28 @@ export function hba1cIfccToNgsp(mmolPerMol: number): number {
 }
 
 /**
+ * Whether a unit is a substance fraction (mol/mol, mmol/mol, "mmol/mol{Hb}"…): an IFCC HbA1c. UCUM treats mol/mol
+ * and % as the same dimensionless kind, so without this check "48 mmol/mol{Hb}" would become 4.8 %.
+ */
+function isSubstanceFraction(ucumCode: string): boolean {
+  return /mol/.test(ucumCode.replace(/\{[^}]*\}/g, ''));
+}
+
+/**
  * Converts a value to a canonical unit with UCUM. `molarMass` (g/mol) allows mass↔substance conversions
  * and `charge` equivalents; anything UCUM cannot convert is reported, never guessed.
  */
 export function convert(value: number, fromUcum: string, to: CanonicalUnit, opts: { molarMass?: number; charge?: number } = {}): Conversion {
   if (!Number.isFinite(value)) return { ok: false, reason: 'value is not a finite number' };
-  if (to === '%' && fromUcum === 'mmol/mol') return { ok: true, value: hba1cIfccToNgsp(value) };
+  if (to === '%' && isSubstanceFraction(fromUcum)) {
+    // IFCC: bring any substance fraction to mmol/mol with UCUM, then apply the master equation.
+    const ifcc = ucumConvert(value, fromUcum, 'mmol/mol', {});
+    return ifcc.ok ? { ok: true, value: hba1cIfccToNgsp(ifcc.value) } : ifcc;
+  }
+  return ucumConvert(value, fromUcum, to, opts);
+}
+
+function ucumConvert(value: number, fromUcum: string, to: string, opts: { molarMass?: number; charge?: number }): Conversion {
   if (fromUcum === to) return { ok: true, value };
   let result;
   try {

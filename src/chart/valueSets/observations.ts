@@ -31,7 +31,7 @@ const loinc = (code: string, display: string): CodeRef => ({ system: SYSTEM.loin
 
 const LOINC_TABLE = 'LOINC 2.77 (Regenstrief Institute), component/property/system per the LOINC table';
 const VITAL_SIGNS = 'FHIR R4 vital-signs profile (LOINC codes of the vital signs panel and its components)';
-const EXERCISE_VITAL_SIGN = 'HL7 Physical Activity IG, Exercise Vital Sign value set';
+const EXERCISE_VITAL_SIGN = 'HL7 Physical Activity IG 1.0.0, ValueSet pa-observation-code-evs and example ExampleEVSMinutesPerWeek (82290-8 in min/wk)';
 const PHYSIOLOGIC = 'Tailor plausibility bound: beyond physiologically survivable values, to catch unit/entry errors';
 
 export const BP_PANELS: CodeRef[] = [
@@ -169,8 +169,8 @@ export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
   },
   {
     key: 'physicalActivity', source: EXERCISE_VITAL_SIGN, label: 'Physical activity', category: 'social-history', unit: 'min/wk',
-    // Exercise Vital Sign, HL7 Physical Activity IG (ValueSetEVS).
-    codes: [loinc('89574-8', 'Physical activity minutes per week')],
+    // The Exercise Vital Sign result in minutes per week is 82290-8; 89574-8 is the EVS panel, which carries no value.
+    codes: [loinc('82290-8', 'Frequency of moderate to vigorous aerobic physical activity')],
     plausible: [0, 10080], plausibleSource: 'Minutes in a week',
   },
   {

@@ -7,12 +7,11 @@ export const SMOKING_STATUS_CODE: CodeRef = { system: SYSTEM.loinc, code: '72166
 /**
  * Answers of 72166-2: SNOMED CT concepts from the US Core smoking status value set (CDC/ONC), and the LOINC answer
  * list LL2201-3. "Ex-smoker" is former, never current (mobilizing-million-hearts #9 got this wrong).
- * Answers meaning "unknown" (266927001, LA18979-7 status unknown, LA18980-5) are not listed: they leave the fact unknown.
+ * Answers meaning "unknown" are in SMOKING_UNKNOWN_ANSWERS: they leave the fact unknown.
  */
 export const SMOKING_ANSWERS: readonly { ref: CodeRef; status: SmokingStatus }[] = [
   { ref: { system: SYSTEM.snomed, code: '449868002', display: 'Smokes tobacco daily' }, status: 'current' },
   { ref: { system: SYSTEM.snomed, code: '428041000124106', display: 'Occasional tobacco smoker' }, status: 'current' },
-  { ref: { system: SYSTEM.snomed, code: '77176002', display: 'Smoker' }, status: 'current' },
   { ref: { system: SYSTEM.snomed, code: '428071000124103', display: 'Heavy tobacco smoker' }, status: 'current' },
   { ref: { system: SYSTEM.snomed, code: '428061000124105', display: 'Light tobacco smoker' }, status: 'current' },
   { ref: { system: SYSTEM.snomed, code: '8517006', display: 'Ex-smoker' }, status: 'former' },
@@ -23,6 +22,21 @@ export const SMOKING_ANSWERS: readonly { ref: CodeRef; status: SmokingStatus }[]
   { ref: { system: SYSTEM.loinc, code: 'LA18982-1', display: 'Light tobacco smoker' }, status: 'current' },
   { ref: { system: SYSTEM.loinc, code: 'LA15920-4', display: 'Former smoker' }, status: 'former' },
   { ref: { system: SYSTEM.loinc, code: 'LA18978-9', display: 'Never smoker' }, status: 'never' },
+];
+
+/**
+ * Answers of 72166-2 that do not say whether the patient smokes now (US Core Smoking Status value set, STU 3.1.1;
+ * IPS current smoking status LOINC answers). "Smoker, current status unknown" (SNOMED 77176002 / LA18979-7) is the
+ * NHIS recode for someone who smoked ≥ 100 cigarettes but whose current smoking is unknown (CDC NCHS NHIS smoking
+ * status recodes; IPUMS NHIS SMOKESTATUS1 "smoked 100 cigarettes, unknown if currently smoke"): an ever-smoker who
+ * may be former, so neither current nor former. The newest answer wins even when it is one of these, so an older
+ * "current" or "never" is not carried past a newer "unknown".
+ */
+export const SMOKING_UNKNOWN_ANSWERS: readonly CodeRef[] = [
+  { system: SYSTEM.snomed, code: '77176002', display: 'Smoker, current status unknown' },
+  { system: SYSTEM.snomed, code: '266927001', display: 'Unknown if ever smoked' },
+  { system: SYSTEM.loinc, code: 'LA18979-7', display: 'Smoker, current status unknown' },
+  { system: SYSTEM.loinc, code: 'LA18980-5', display: 'Unknown if ever smoked' },
 ];
 
 /** Pregnancy status, LOINC 82810-3, answers from LOINC answer list LL4129-4. */

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import type { MedicationStatement } from 'fhir/r4';
+import { buildFacts, type ChartData } from '../../src/chart/buildFacts.ts';
+import { convert } from '../../src/chart/units.ts';
+import { conceptOf } from '../../src/chart/valueSets/observations.ts';
+import { statinUse, type ActiveDrug } from '../../src/chart/medications.ts';
+import { bpPanel, chart, coded, condition, daysAgo, medRequest, NOW, obs, ucum } from './fixtures.ts';
+
+/**
+ * Review of the chart layer against its sources (each case names the source it was checked against).
+ * Conversions are checked against factors computed by hand from the molar masses, not against the code's own tables.
+ */
+
+const SCT = 'http://snomed.info/sct';
+const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
+const LOINC = 'http://loinc.org';
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+const f = (parts: Partial<ChartData>) => buildFacts(chart(parts), NOW);
+
+const toCanonical = (value: number, from: string, key: Parameters<typeof conceptOf>[0]): number => {
+  const c = conceptOf(key);
+  const r = convert(value, from, c.unit, { ...(c.molarMass ? { molarMass: c.molarMass.value } : {}), ...(c.charge !== undefined ? { charge: c.charge } : {}) });
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+};
+
+describe('HbA1c IFCC → NGSP (NGSP % = 0.09148 × IFCC + 2.152; Hoelzel W et al., Clin Chem 2004;50:166; ngsp.org/ifccngsp.asp)', () => {
+  it('uses the master equation for annotated and scaled substance fractions, never the dimensional 48 mmol/mol = 4.8 %', () => {
+    // 48 mmol/mol is the ADA/IFCC diabetes threshold, NGSP 6.5 %.
+    expect(toCanonical(48, 'mmol/mol', 'hba1c')).toBeCloseTo(6.543, 3);
+    expect(toCanonical(48, 'mmol/mol{Hb}', 'hba1c')).toBeCloseTo(6.543, 3);
+    expect(toCanonical(0.048, 'mol/mol', 'hba1c')).toBeCloseTo(6.543, 3);
+  });
+  it('an IFCC result in mmol/mol{Hb} makes diabetes yes via HbA1c ≥ 6.5 %', () => {
+    const facts = f({ observations: [obs('59261-8', ucum(53, 'mmol/mol{Hb}'))] });
+    expect(facts.hba1c.state === 'known' && facts.hba1c.value.value).toBeCloseTo(0.09148 * 53 + 2.152, 6);
+    expect(facts.diabetes.state === 'known' && facts.diabetes.value).toBe(true);
+  });
+  it('a substance concentration (mmol/L) is not an HbA1c unit and is flagged', () => {
+    expect(convert(5, 'mmol/L', '%').ok).toBe(false);
+  });
+});
+
+describe('molar conversions, factors from the molar masses (PubChem / IUPAC 2021)', () => {
+  it.each([
+    ['totalCholesterol', 1, 'mmol/L', 38.665], // 386.65 g/mol
+    ['triglycerides', 1, 'mmol/L', 88.57], // triolein 885.7 g/mol
+    ['fastingGlucose', 1, 'mmol/L', 18.0156], // 180.156 g/mol
+    ['creatinine', 88.4, 'umol/L', 0.99998], // 113.12 g/mol: 1 mg/dL = 88.40 µmol/L
+    ['uacr', 1, 'mg/mmol', 8.8402], // per mmol creatinine: 1 / 0.11312 g
+    ['calcium', 1, 'mmol/L', 4.0078], // 40.078 g/mol
+    ['phosphate', 1, 'mmol/L', 3.0974], // reported as phosphorus, 30.974 g/mol
+    ['albumin', 40, 'g/L', 4], // g/L ÷ 10 = g/dL
+    ['potassium', 4, 'meq/L', 4], // monovalent
+  ] as const)('%s: %d %s → %d', (key, value, from, expected) => {
+    expect(toCanonical(value, from, key)).toBeCloseTo(expected, 3);
+  });
+});
+
+describe('smoking status 72166-2 (US Core Smoking Status value set STU 3.1.1; IPS LOINC answers LL2201-3)', () => {
+  const smoker = (obsList: ChartData['observations']) => f({ observations: obsList }).smoker;
+  it.each([
+    [SCT, '449868002', true], [SCT, '428041000124106', true], [SCT, '428071000124103', true], [SCT, '428061000124105', true],
+    [SCT, '8517006', false], [SCT, '266919005', false],
+    [LOINC, 'LA18976-3', true], [LOINC, 'LA18977-1', true], [LOINC, 'LA15920-4', false], [LOINC, 'LA18978-9', false],
+  ] as const)('%s %s → current smoker %s', (system, code, current) => {
+    const s = smoker([coded('72166-2', system, code)]);
+    expect(s.state === 'known' && s.value).toBe(current);
+  });
+  it.each([[SCT, '77176002'], [LOINC, 'LA18979-7'], [SCT, '266927001'], [LOINC, 'LA18980-5']] as const)(
+    '%s %s ("current status unknown" / "unknown if ever smoked": NHIS recode, an ever-smoker who may have quit) stays unknown',
+    (system, code) => {
+      const s = smoker([coded('72166-2', system, code)]);
+      expect(s.state).toBe('unknown');
+    },
+  );
+  it('a newer "current status unknown" is not overridden by an older "never smoker"', () => {
+    const s = f({ observations: [coded('72166-2', SCT, '266919005', 800), coded('72166-2', SCT, '77176002', 10)] }).smokingStatus;
+    expect(s.state).toBe('unknown');
+    expect(s.state === 'unknown' && s.note).toBe('recorded as "Smoker, current status unknown"');
+  });
+  it('no smoking status at all is unknown, not "non-smoker"', () => {
+    expect(smoker([]).state).toBe('unknown');
+  });
+});
+
+describe('medications: only current use counts (FHIR R4 medicationrequest-status, medication-statement-status)', () => {
+  const statement = (status: MedicationStatement['status']): MedicationStatement => ({
+    resourceType: 'MedicationStatement', id: `ms-${status}`, status, subject: { reference: 'Patient/p1' },
+    medicationCodeableConcept: { coding: [{ system: RXNORM, code: '83367', display: 'atorvastatin' }] },
+  });
+  it('a MedicationStatement "intended" (may be taken in the future) is not "on statin"', () => {
+    const facts = f({ medicationStatements: [statement('intended')] });
+    expect(facts.onStatin.state === 'known' && facts.onStatin.value).toBe(false);
+    expect(facts.drugs.rejected.map((r) => r.reason)).toEqual(['status "intended" is not current']);
+  });
+  it('an active MedicationStatement is', () => {
+    const facts = f({ medicationStatements: [statement('active')] });
+    expect(facts.onStatin.state === 'known' && facts.onStatin.value).toBe(true);
+  });
+  it.each(['on-hold', 'completed', 'stopped', 'entered-in-error', 'draft', 'cancelled'] as const)('a MedicationRequest "%s" is not current', (status) => {
+    const facts = f({ medicationRequests: [medRequest('83367', 'atorvastatin', { status })] });
+    expect(facts.onStatin.state === 'known' && facts.onStatin.value).toBe(false);
+  });
+  it('a proposal is not an order', () => {
+    const facts = f({ medicationRequests: [medRequest('17767', 'amlodipine', { intent: 'proposal' })] });
+    expect(facts.onBPTreatment.state === 'known' && facts.onBPTreatment.value).toBe(false);
+  });
+});
+
+describe('statin intensity by daily dose, 2018 AHA/ACC cholesterol guideline Table 3 (Grundy SM et al., Circulation 2019;139:e1082)', () => {
+  const drug = (ingredient: string, dailyMg: number): ActiveDrug => ({
+    drugClass: 'statin', ingredient, matchedBy: 'code', source: { resourceType: 'MedicationRequest', id: 'x' }, strengthMg: dailyMg, dailyMg,
+  });
+  it.each([
+    ['atorvastatin', 80, 'high'], ['atorvastatin', 40, 'high'], ['atorvastatin', 20, 'moderate'], ['atorvastatin', 10, 'moderate'],
+    ['rosuvastatin', 40, 'high'], ['rosuvastatin', 20, 'high'], ['rosuvastatin', 10, 'moderate'], ['rosuvastatin', 5, 'moderate'],
+    ['simvastatin', 40, 'moderate'], ['simvastatin', 20, 'moderate'], ['simvastatin', 10, 'low'],
+    ['pravastatin', 80, 'moderate'], ['pravastatin', 40, 'moderate'], ['pravastatin', 20, 'low'], ['pravastatin', 10, 'low'],
+    ['lovastatin', 80, 'moderate'], ['lovastatin', 40, 'moderate'], ['lovastatin', 20, 'low'],
+    ['fluvastatin', 80, 'moderate'], ['fluvastatin', 40, 'low'], ['fluvastatin', 20, 'low'],
+    ['pitavastatin', 4, 'moderate'], ['pitavastatin', 2, 'moderate'], ['pitavastatin', 1, 'moderate'],
+  ] as const)('%s %d mg/day → %s', (ingredient, mg, intensity) => {
+    expect(statinUse(drug(ingredient, mg)).intensity).toBe(intensity);
+  });
+  it('simvastatin 80 mg (not in the 2018 table) gets no intensity rather than a guess', () => {
+    expect(statinUse(drug('simvastatin', 80)).intensity).toBeUndefined();
+  });
+  it('fluvastatin 40 mg twice daily is 80 mg/day, moderate (Table 3 "fluvastatin 40 mg bid")', () => {
+    const req = medRequest('310405', 'fluvastatin 40 MG Oral Capsule', {
+      dosageInstruction: [{ timing: { repeat: { frequency: 2, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'capsule' } }] }],
+    });
+    const statin = f({ medicationRequests: [req] }).statin;
+    expect(statin.state === 'known' && statin.value).toMatchObject({ ingredient: 'fluvastatin', doseMg: 80, doseBasis: 'daily-dose', intensity: 'moderate' });
+  });
+});
+
+describe('conditions: unknown is not "no" (FHIR R4 Condition clinicalStatus / condition-ver-status)', () => {
+  it('an E11 encounter diagnosis without clinicalStatus leaves diabetes unknown, not no', () => {
+    const d = f({ conditions: [condition(ICD, 'E11.9', { clinical: '' })] }).diabetes;
+    expect(d.state).toBe('unknown');
+    expect(d.state === 'unknown' && d.note).toBe('recorded diagnosis: confirm');
+  });
+  it('provisional hypertension is unknown; refuted and entered-in-error hypertension are no', () => {
+    expect(f({ conditions: [condition(ICD, 'I10', { verification: 'provisional' })] }).hypertension.state).toBe('unknown');
+    for (const verification of ['refuted', 'entered-in-error']) {
+      const h = f({ conditions: [condition(ICD, 'I10', { verification })] }).hypertension;
+      expect(h.state === 'known' && h.value).toBe(false);
+    }
+  });
+  it('resolved hypertension is no; a resolved MI is still established ASCVD', () => {
+    const facts = f({ conditions: [condition(ICD, 'I10', { clinical: 'resolved' }), condition(SCT, '22298006', { clinical: 'resolved' })] });
+    expect(facts.hypertension.state === 'known' && facts.hypertension.value).toBe(false);
+    expect(facts.ascvd.state === 'known' && facts.ascvd.value).toBe(true);
+  });
+  it('a past MI without clinicalStatus still counts as ASCVD (history concept)', () => {
+    const a = f({ conditions: [condition(ICD, 'I25.2', { clinical: '' })] }).ascvd;
+    expect(a.state === 'known' && a.value).toBe(true);
+  });
+  it('a refuted MI is not ASCVD', () => {
+    const a = f({ conditions: [condition(SCT, '22298006', { verification: 'refuted' })] }).ascvd;
+    expect(a.state === 'known' && a.value).toBe(false);
+  });
+});
+
+describe('latest valid value (FHIR R4 observation-status; dataAbsentReason)', () => {
+  it('skips preliminary, entered-in-error, dataAbsentReason and future results; takes the newest final/amended/corrected', () => {
+    const facts = f({
+      observations: [
+        obs('2093-3', ucum(180, 'mg/dL'), { days: 100, status: 'final' }),
+        obs('2093-3', ucum(190, 'mg/dL'), { days: 50, status: 'amended' }),
+        obs('2093-3', ucum(250, 'mg/dL'), { days: 5, status: 'preliminary' }),
+        obs('2093-3', ucum(260, 'mg/dL'), { days: 4, status: 'entered-in-error' }),
+        obs('2093-3', undefined, { days: 3, dataAbsentReason: { text: 'specimen haemolysed' } }),
+        obs('2093-3', ucum(270, 'mg/dL'), { days: -30 }),
+      ],
+    });
+    const tc = facts.totalCholesterol;
+    expect(tc.state === 'known' && tc.value).toEqual({ value: 190, unit: 'mg/dL' });
+    expect(tc.state === 'known' && tc.date).toBe(daysAgo(50));
+    expect(tc.rejected).toHaveLength(4);
+  });
+});
+
+describe('BP 12-month mean (issue 3: mean of the last 12 months with how many)', () => {
+  it('counts a panel component and the same stand-alone reading once, and leaves out readings older than 12 months', () => {
+    const facts = f({
+      observations: [
+        bpPanel(140, 90, 10),
+        obs('8480-6', ucum(140, 'mm[Hg]'), { days: 10 }),
+        bpPanel(130, 80, 200, '55284-4'),
+        bpPanel(170, 100, 400),
+      ],
+    });
+    const sbp = facts.systolicBP;
+    expect(sbp.state === 'known' && sbp.origin === 'chart' && sbp.summary12Months).toEqual({ mean: 135, count: 2, complete: true });
+  });
+});
+
+describe('physical activity (HL7 Physical Activity IG: Exercise Vital Sign result 82290-8 in min/wk)', () => {
+  it('reads 82290-8 in min/wk', () => {
+    const pa = f({ observations: [obs('82290-8', ucum(150, 'min/wk'))] }).physicalActivity;
+    expect(pa.state === 'known' && pa.value).toEqual({ value: 150, unit: 'min/wk' });
+  });
+});
