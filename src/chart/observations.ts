@@ -50,7 +50,13 @@ export function readingsOf(concept: ObservationConcept, observations: readonly u
       else readings.push({ value: result.value, date: usable.ok.date, at: usable.ok.at, source });
     }
   }
-  readings.sort((a, b) => b.at - a.at || a.source.id.localeCompare(b.source.id));
+  // Same time: the code listed first wins (e.g. eGFR by CKD-EPI 2021, 98979-8, over the MDRD or 2009 result a lab
+  // reports from the same draw), so the choice never depends on resource ids.
+  const rank = (r: Reading) => {
+    const i = concept.codes.findIndex((c) => r.source.code === codeText(c));
+    return i === -1 ? concept.codes.length : i;
+  };
+  readings.sort((a, b) => b.at - a.at || rank(a) - rank(b) || a.source.id.localeCompare(b.source.id));
   return { readings, rejected };
 }
 

@@ -203,3 +203,25 @@ describe('physical activity (HL7 Physical Activity IG: Exercise Vital Sign resul
     expect(pa.state === 'known' && pa.value).toEqual({ value: 150, unit: 'min/wk' });
   });
 });
+
+describe('eGFR formula preference (LOINC 98979-8 CKD-EPI 2021 vs 62238-1 CKD-EPI 2009 and 33914-3 MDRD; Inker LA et al., NEJM 2021)', () => {
+  it('at the same draw, the CKD-EPI 2021 result is used whatever the resource ids', () => {
+    const at = { effectiveDateTime: daysAgo(20) };
+    const egfr = (ids: [string, string, string]) =>
+      f({
+        observations: [
+          obs('33914-3', ucum(58, 'mL/min/{1.73_m2}'), { ...at, id: ids[0] }),
+          obs('62238-1', ucum(61, 'mL/min/{1.73_m2}'), { ...at, id: ids[1] }),
+          obs('98979-8', ucum(64, 'mL/min/{1.73_m2}'), { ...at, id: ids[2] }),
+        ],
+      }).egfr;
+    for (const ids of [['a', 'b', 'c'], ['c', 'b', 'a'], ['b', 'c', 'a']] as [string, string, string][]) {
+      const e = egfr(ids);
+      expect(e.state === 'known' && e.value.value).toBe(64);
+    }
+  });
+  it('a newer result by an older formula still wins over an older CKD-EPI 2021 one (newest first)', () => {
+    const e = f({ observations: [obs('98979-8', ucum(64, 'mL/min/{1.73_m2}'), { days: 200 }), obs('62238-1', ucum(50, 'mL/min/{1.73_m2}'), { days: 10 })] }).egfr;
+    expect(e.state === 'known' && e.value.value).toBe(50);
+  });
+});
