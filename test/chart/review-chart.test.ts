@@ -225,3 +225,17 @@ describe('eGFR formula preference (LOINC 98979-8 CKD-EPI 2021 vs 62238-1 CKD-EPI
     expect(e.state === 'known' && e.value.value).toBe(50);
   });
 });
+
+describe('CKD stage codes (ICD-10-CM: N18.3 split into N18.30/31/32 from FY2021; SNOMED CT 46177005 is-a 709044004 CKD)', () => {
+  it.each([
+    [ICD, 'N18.3', '3'], [ICD, 'N18.30', '3'], [ICD, 'N18.31', '3a'], [ICD, 'N18.32', '3b'], [ICD, 'N18.4', '4'], [ICD, 'N18.6', '5'],
+    [SCT, '700378005', '3a'], [SCT, '700379002', '3b'], [SCT, '46177005', '5'],
+  ] as const)('%s %s → stage %s', (system, code, stage) => {
+    const ckd = f({ conditions: [condition(system, code)] }).ckdStage;
+    expect(ckd.state === 'known' && ckd.value).toBe(stage);
+  });
+  it('an unstaged CKD code (N18.9) leaves the stage unknown with a note', () => {
+    const ckd = f({ conditions: [condition(ICD, 'N18.9')] }).ckdStage;
+    expect(ckd.state === 'unknown' && ckd.note).toBe('CKD diagnosis without stage');
+  });
+});

@@ -38,8 +38,11 @@ export const CKD_STAGE_CODES: readonly { ref: CodeRef; stage: CkdStage | undefin
   { ref: sct('700379002', 'Chronic kidney disease stage 3b'), stage: '3b' },
   { ref: sct('431857002', 'Chronic kidney disease stage 4'), stage: '4' },
   { ref: sct('433146000', 'Chronic kidney disease stage 5'), stage: '5' },
+  { ref: sct('46177005', 'End-stage renal disease'), stage: '5' },
   { ref: icd('N18.1', 'CKD stage 1'), stage: '1' },
   { ref: icd('N18.2', 'CKD stage 2'), stage: '2' },
+  // N18.3 was the stage 3 code until ICD-10-CM FY2021 split it into N18.30/31/32; older records still carry it.
+  { ref: icd('N18.3', 'CKD stage 3 (moderate), before FY2021', false), stage: '3' },
   { ref: icd('N18.30', 'CKD stage 3 unspecified'), stage: '3' },
   { ref: icd('N18.31', 'CKD stage 3a'), stage: '3a' },
   { ref: icd('N18.32', 'CKD stage 3b'), stage: '3b' },
