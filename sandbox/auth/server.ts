@@ -86,6 +86,10 @@ export async function createAuthServer(options: AuthServerOptions) {
         claims: async () => ({ sub: id, fhirUser: `${options.fhirBase}/Practitioner/${id}`, name: practitioner.name }),
       };
     },
+    // An EHR keeps every launch's tokens valid for their lifetime: a physician with two charts open has two live app
+    // sessions. oidc-provider's default binds tokens to the browser session's current grant for the client, so the
+    // second launch in a browser silently invalidated the first one's tokens (the first frame then got 401s).
+    expiresWithSession: async () => false,
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && (code.scopes.has('online_access') || code.scopes.has('offline_access')),
     ttl: {

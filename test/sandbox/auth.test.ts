@@ -124,6 +124,19 @@ describe('sandbox authorization server', () => {
     expect(patientsSeen).toEqual(['pt-1', 'pt-2']);
   });
 
+  it('keeps an earlier launch’s tokens valid after a later launch in the same browser, as EHRs with several open charts do', async () => {
+    const agent = new Agent();
+    const tokens: string[] = [];
+    for (const patient of ['pt-1', 'pt-2']) {
+      const launch = auth.launches.create({ practitioner: 'pr-1', patient, needPatientBanner: true, switches: {} });
+      const { verifier, challenge } = pkce();
+      const { url } = await agent.follow(authorizeUrl({ scope, launch, code_challenge: challenge }));
+      tokens.push(String((await exchange(new URL(url).searchParams.get('code')!, verifier)).body.access_token));
+    }
+    expect((await auth.introspect(tokens[0]!))?.patient).toBe('pt-1');
+    expect((await auth.introspect(tokens[1]!))?.patient).toBe('pt-2');
+  });
+
   it('refuses a token request without the right PKCE verifier', async () => {
     const launch = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
     const { challenge } = pkce();
