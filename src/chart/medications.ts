@@ -36,7 +36,7 @@ export function activeDrugs(
       if (!isRecord(res)) continue;
       const id = resourceId(res, type);
       const concept = medicationConcept(res, medications);
-      const found = recognise(concept, valueSets.drugCodes);
+      const found = recognise(concept, valueSets.drugCodes, medicationResource(res, medications));
       if (found.length === 0) {
         const ref = isRecord(res.medicationReference) ? res.medicationReference.reference : undefined;
         // A referenced Medication the server did not include cannot be recognised: say so rather than drop it.
@@ -57,11 +57,11 @@ export function activeDrugs(
         if (seen.has(`${id}|${f.ingredient}`)) continue;
         seen.add(`${id}|${f.ingredient}`);
         const strengthMg = strengthOf(concept, f.ingredient, medicationResource(res, medications));
-        const perDay = type === 'MedicationRequest' ? dosesPerDay(res.dosageInstruction) : dosesPerDay(res.dosage);
+        const dailyMg = dailyDoseMg(type === 'MedicationRequest' ? res.dosageInstruction : res.dosage, strengthMg, found.length === 1 && !isCombination(concept));
         drugs.push({
           drugClass: f.classKey, ingredient: f.ingredient, matchedBy: f.matchedBy, source,
           ...(strengthMg !== undefined ? { strengthMg } : {}),
-          ...(strengthMg !== undefined && perDay !== undefined ? { dailyMg: strengthMg * perDay } : {}),
+          ...(dailyMg !== undefined ? { dailyMg } : {}),
         });
       }
     }
@@ -107,15 +107,21 @@ interface Recognised {
  * Ingredients of a medication concept: by RxNorm ingredient or site product code first; otherwise by the RxNorm
  * normalised name of an RxNorm-coded product, whose first words are its ingredients ("ezetimibe 10 MG / simvastatin 40 MG Oral Tablet").
  */
-function recognise(concept: unknown, drugCodes: readonly DrugCode[]): Recognised[] {
+function recognise(concept: unknown, drugCodes: readonly DrugCode[], med: Record<string, unknown> | undefined): Recognised[] {
   const out: Recognised[] = [];
   const add = (r: Recognised) => {
     if (!out.some((o) => o.ingredient === r.ingredient)) out.push(r);
   };
-  for (const coding of codings(concept)) {
-    const hit = drugCodes.find((d) => d.ref.system === coding.system && d.ref.code === coding.code);
-    if (hit) add({ classKey: hit.classKey, ingredient: hit.ingredient, matchedBy: 'code', code: codeText(coding), ...(hit.ref.site ? { site: true } : {}) });
-  }
+  const byCode = (c: unknown) => {
+    for (const coding of codings(c)) {
+      const hit = drugCodes.find((d) => d.ref.system === coding.system && d.ref.code === coding.code);
+      if (hit) add({ classKey: hit.classKey, ingredient: hit.ingredient, matchedBy: 'code', code: codeText(coding), ...(hit.ref.site ? { site: true } : {}) });
+    }
+  };
+  byCode(concept);
+  if (out.length > 0) return out;
+  // A Medication whose own code is a product we do not list may still name its ingredients (Medication.ingredient).
+  if (med && Array.isArray(med.ingredient)) for (const ing of med.ingredient) if (isRecord(ing)) byCode(ing.itemCodeableConcept);
   if (out.length > 0) return out;
   for (const coding of codings(concept)) {
     if (coding.system !== 'http://www.nlm.nih.gov/research/umls/rxnorm' || typeof coding.display !== 'string') continue;
@@ -167,24 +173,50 @@ function strengthOf(concept: unknown, ingredient: string, med: Record<string, un
   return undefined;
 }
 
-/** Doses per day from Dosage (doseQuantity in tablets × frequency per period in days); undefined if not stated. */
-function dosesPerDay(dosage: unknown): number | undefined {
+/**
+ * Administrations per day for FHIR R4 timing-abbreviation codes (HL7 v3 GTSAbbreviation), used when Timing.repeat
+ * is absent: QD/AM/PM/BED once, BID twice, TID, QID, QOD every other day, Q6H/Q8H/Q12H.
+ */
+const TIMING_PER_DAY: Readonly<Record<string, number>> = { QD: 1, AM: 1, PM: 1, BED: 1, BID: 2, TID: 3, QID: 4, QOD: 0.5, Q6H: 4, Q8H: 3, Q12H: 2 };
+const DAYS_PER_UNIT: Readonly<Record<string, number>> = { h: 1 / 24, d: 1, wk: 7 };
+
+/** Administrations per day from a Timing: repeat.frequency per period, else its abbreviation code. */
+function timesPerDay(timing: unknown): number | undefined {
+  if (!isRecord(timing)) return undefined;
+  if (isRecord(timing.repeat)) {
+    const { frequency, period, periodUnit } = timing.repeat;
+    const unitDays = typeof periodUnit === 'string' ? DAYS_PER_UNIT[periodUnit] : undefined;
+    if (typeof frequency !== 'number' || typeof period !== 'number' || !(period > 0) || !(frequency > 0) || unitDays === undefined) return undefined;
+    return frequency / (period * unitDays);
+  }
+  const code = codings(timing.code)[0]?.code;
+  return code !== undefined ? TIMING_PER_DAY[code] : undefined;
+}
+
+/**
+ * Daily dose in mg from a single Dosage: doses per day × (a dose in tablets/capsules × tablet strength, or a dose
+ * stated in mg). A dose in mg is read only for a single-ingredient product, where it can only mean that ingredient.
+ * Undefined when the dosage does not say.
+ */
+function dailyDoseMg(dosage: unknown, strengthMg: number | undefined, singleIngredient: boolean): number | undefined {
   if (!Array.isArray(dosage) || dosage.length !== 1) return undefined;
   const d = dosage[0];
-  if (!isRecord(d) || !isRecord(d.timing) || !isRecord(d.timing.repeat)) return undefined;
-  const { frequency, period, periodUnit } = d.timing.repeat;
-  if (typeof frequency !== 'number' || typeof period !== 'number' || period <= 0 || frequency <= 0) return undefined;
-  const days = periodUnit === 'd' ? period : periodUnit === 'wk' ? period * 7 : undefined;
-  if (days === undefined) return undefined;
-  let perDose = 1;
+  if (!isRecord(d)) return undefined;
+  const perDay = timesPerDay(d.timing);
+  if (perDay === undefined) return undefined;
   const rate = Array.isArray(d.doseAndRate) ? d.doseAndRate[0] : undefined;
-  if (isRecord(rate) && isRecord(rate.doseQuantity)) {
-    const q = rate.doseQuantity;
-    const unit = String(q.code ?? q.unit ?? '');
-    if (typeof q.value !== 'number' || !Number.isFinite(q.value) || q.value <= 0 || !/^(\{tbl\}|tablet|tab|1|\{tablet\}|capsule|\{cap\})$/i.test(unit)) return undefined;
-    perDose = q.value;
-  }
-  return (perDose * frequency) / days;
+  if (!isRecord(rate) || !isRecord(rate.doseQuantity)) return strengthMg !== undefined ? strengthMg * perDay : undefined;
+  const q = rate.doseQuantity;
+  const unit = String(q.code ?? q.unit ?? '');
+  if (typeof q.value !== 'number' || !Number.isFinite(q.value) || q.value <= 0) return undefined;
+  if (/^(\{tbl\}|tablet|tab|1|\{tablet\}|capsule|\{cap\})$/i.test(unit)) return strengthMg !== undefined ? q.value * strengthMg * perDay : undefined;
+  if (unit === 'mg' && singleIngredient) return q.value * perDay;
+  return undefined;
+}
+
+/** RxNorm normalised names join the ingredients of a combination product with " / ". */
+function isCombination(concept: unknown): boolean {
+  return codings(concept).some((c) => typeof c.display === 'string' && c.display.includes(' / '));
 }
 
 /** Statin intensity per 2018 AHA/ACC Table 3, from the daily dose if stated, else from the tablet strength. */

@@ -114,7 +114,7 @@ export type StatinIntensity = 'high' | 'moderate' | 'low';
 
 export interface StatinUse {
   ingredient: string;
-  /** Daily dose in mg when the prescription states it (strength × dose × frequency), else tablet strength. */
+  /** Daily dose in mg when the prescription states it ((tablets × strength, or a dose in mg) × doses a day), else tablet strength. */
   doseMg?: number;
   doseBasis?: 'daily-dose' | 'tablet-strength';
   intensity?: StatinIntensity;

@@ -239,3 +239,43 @@ describe('CKD stage codes (ICD-10-CM: N18.3 split into N18.30/31/32 from FY2021;
     expect(ckd.state === 'unknown' && ckd.note).toBe('CKD diagnosis without stage');
   });
 });
+
+// Product codes in these fixtures are placeholders: products are recognised by their RxNorm normalised name.
+describe('statin daily dose from the Dosage (FHIR R4 Dosage, timing-abbreviation; intensity by 2018 AHA/ACC Table 3)', () => {
+  const statinOf = (parts: Partial<ChartData>) => {
+    const st = f(parts).statin;
+    return st.state === 'known' ? st.value : undefined;
+  };
+  it('a dose stated in mg (atorvastatin 20 mg tablets, 40 mg once daily) is 40 mg/day, high intensity', () => {
+    const req = medRequest('617311', 'atorvastatin 20 MG Oral Tablet', {
+      dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 40, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }] }],
+    });
+    expect(statinOf({ medicationRequests: [req] })).toEqual({ ingredient: 'atorvastatin', doseMg: 40, doseBasis: 'daily-dose', intensity: 'high' });
+  });
+  it('timing code BID with fluvastatin 40 mg capsules is 80 mg/day, moderate', () => {
+    const req = medRequest('310405', 'fluvastatin 40 MG Oral Capsule', {
+      dosageInstruction: [{ timing: { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: 'BID' }] } } }],
+    });
+    expect(statinOf({ medicationRequests: [req] })).toMatchObject({ doseMg: 80, doseBasis: 'daily-dose', intensity: 'moderate' });
+  });
+  it('every 12 hours (period in h) is twice a day', () => {
+    const req = medRequest('310405', 'fluvastatin 40 MG Oral Capsule', {
+      dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 12, periodUnit: 'h' } } }],
+    });
+    expect(statinOf({ medicationRequests: [req] })).toMatchObject({ doseMg: 80, doseBasis: 'daily-dose' });
+  });
+  it('a dose in mg of a combination product is not attributed to the statin: tablet strength is used, and said so', () => {
+    const req = medRequest('476351', 'ezetimibe 10 MG / simvastatin 40 MG Oral Tablet', {
+      dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 10, unit: 'mg' } }] }],
+    });
+    expect(statinOf({ medicationRequests: [req] })).toEqual({ ingredient: 'simvastatin', doseMg: 40, doseBasis: 'tablet-strength', intensity: 'moderate' });
+  });
+  it('a Medication whose product code is not listed is recognised by its Medication.ingredient RxNorm code', () => {
+    const medication = {
+      resourceType: 'Medication', id: 'm1', code: { coding: [{ system: RXNORM, code: '999999' }] },
+      ingredient: [{ itemCodeableConcept: { coding: [{ system: RXNORM, code: '301542', display: 'rosuvastatin' }] }, strength: { numerator: { value: 20, unit: 'mg', code: 'mg' }, denominator: { value: 1, unit: 'tablet' } } }],
+    };
+    const req = { ...medRequest('0', ''), medicationCodeableConcept: undefined, medicationReference: { reference: 'Medication/m1' } };
+    expect(statinOf({ medicationRequests: [req], medications: [medication] })).toMatchObject({ ingredient: 'rosuvastatin', doseMg: 20, intensity: 'high' });
+  });
+});
