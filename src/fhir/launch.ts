@@ -1,6 +1,7 @@
 import FHIR from 'fhirclient';
 import { CLIENT_ID, DEFAULT_STANDALONE_ISS, REDIRECT_PATH, TRUSTED_ISSUERS } from '../config.ts';
 import { checkIssuer } from './issuers.ts';
+import { configureFhirclient } from './session.ts';
 import { requestedScopes, scopeSyntaxFor, type LaunchKind, type SmartConfiguration } from './scopes.ts';
 
 export type LaunchOutcome =
@@ -31,6 +32,7 @@ export async function launch(search: string, pageUrl: string): Promise<LaunchOut
   const kind: LaunchKind = launchToken ? 'ehr' : 'standalone';
   const check = checkIssuer(params.get('iss') ?? (kind === 'standalone' ? DEFAULT_STANDALONE_ISS : undefined), TRUSTED_ISSUERS);
   if (!check.trusted) return { kind: 'refused', reason: check.reason };
+  configureFhirclient();
 
   const smartConfiguration = await fetchSmartConfiguration(check.iss);
   const pkceRequired = (check.issuer.pkce ?? 'required') === 'required';

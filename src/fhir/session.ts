@@ -3,10 +3,31 @@ import type Client from 'fhirclient/lib/Client';
 import type { CapabilityStatement, Patient, Practitioner, PractitionerRole, RelatedPerson } from 'fhir/r4';
 import { describeFhirError } from './errors.ts';
 import { grantsRead } from './scopes.ts';
-import { classifyStart, describeLaunchError } from './startup.ts';
+import { classifyStart, describeLaunchError, type StoredLaunch } from './startup.ts';
 
-/** fhirclient remembers the current launch in sessionStorage under this key (and only in sessionStorage). */
-const FHIRCLIENT_SESSION_KEY = 'SMART_KEY';
+/**
+ * fhirclient settings shared by the launch page and the app page. Each launch's state is kept under its own `state`
+ * key and the app page keeps `?state=` in its URL, instead of one tab-wide SMART_KEY pointer to "the" session:
+ * embedded browsers may share sessionStorage between app instances (Oracle Health's PowerChart documentation says so),
+ * and with the pointer a reload showed whichever patient was launched last (client-js #199; fhirclient's own option
+ * for Cerner's embedded IE, client-js #13).
+ */
+export function configureFhirclient(): void {
+  FHIR.oauth2.settings.fullSessionStorageSupport = false;
+  // Tailor is a public client: its refresh requests must name it (RFC 6749 §3.2.1), or servers refuse them.
+  FHIR.oauth2.settings.refreshTokenWithClientId = true;
+}
+
+/** What this tab's sessionStorage holds under a `state` value (fhirclient stores each launch's state under its key). */
+function storedLaunch(state: string): StoredLaunch {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(state) ?? 'null') as { key?: string; tokenResponse?: { access_token?: string } } | null;
+    if (stored?.key !== state) return undefined;
+    return stored.tokenResponse?.access_token ? 'signed-in' : 'pending';
+  } catch {
+    return undefined;
+  }
+}
 
 export type SessionState =
   | { status: 'starting' }
@@ -35,8 +56,7 @@ export interface LaunchedSession {
  */
 let ready: Promise<Client> | undefined;
 function readyOnce(): Promise<Client> {
-  // Tailor is a public client: its refresh requests must name it (RFC 6749 §3.2.1), or servers refuse them.
-  FHIR.oauth2.settings.refreshTokenWithClientId = true;
+  configureFhirclient();
   ready ??= FHIR.oauth2.ready();
   return ready;
 }
@@ -60,9 +80,11 @@ async function readUser(client: Client): Promise<LaunchedSession['user']> {
 
 /** Completes or resumes the SMART session and reads what the first screen needs. Never throws. */
 export async function startSession(search = location.search): Promise<SessionState> {
-  const start = classifyStart(search, sessionStorage.getItem(FHIRCLIENT_SESSION_KEY) !== null);
+  const start = classifyStart(search, storedLaunch);
   if (start.kind === 'no-launch') return { status: 'no-launch' };
   if (start.kind === 'launch-error') {
+    // That launch is over: drop what the launch page stored for it.
+    if (start.state) sessionStorage.removeItem(start.state);
     return { status: 'launch-error', message: describeLaunchError(start.error), detail: start.description };
   }
 

@@ -1,20 +1,46 @@
+/** What sessionStorage holds under a `state` value: a launch this tab started and is waiting on, a signed-in session, or nothing. */
+export type StoredLaunch = 'pending' | 'signed-in' | undefined;
+
 /** What the app page was opened with, decided before any network call. */
 export type StartKind =
   | { kind: 'complete-authorization' }
   | { kind: 'resume' }
-  | { kind: 'launch-error'; error: string; description?: string }
+  | { kind: 'launch-error'; error: string; description?: string; state?: string }
   | { kind: 'no-launch' };
+
+/** RFC 6749 §4.1.2.1 allows only printable ASCII in error_description; a longer text is not an EHR's message. */
+const MAX_DESCRIPTION_LENGTH = 300;
+
+function plainDescription(description: string | null): string | undefined {
+  const text = description?.replace(/[^\x20-\x7e]/g, '').trim().slice(0, MAX_DESCRIPTION_LENGTH);
+  return text || undefined;
+}
 
 /**
  * The redirect target can be reached four ways: back from the authorization server with a code, back with an OAuth
- * error, reloaded in a tab that already holds a session, or opened directly.
+ * error, reloaded in a frame that holds a session, or opened directly.
+ *
+ * A session is resumed only by the `state` in this page's own URL, never by a tab-wide "current session" pointer:
+ * embedded browsers (Hyperspace, PowerChart) can share one sessionStorage between app instances, and a pointer would
+ * let a reload show the patient of whichever launch came last (client-js #199).
+ *
+ * The EHR's error_description is shown only when the error answers a launch this tab started; otherwise anyone could
+ * put words of their choosing on Tailor's page with a crafted link.
  */
-export function classifyStart(search: string, hasStoredSession: boolean): StartKind {
+export function classifyStart(search: string, lookup: (state: string) => StoredLaunch): StartKind {
   const params = new URLSearchParams(search);
   const error = params.get('error');
-  if (error) return { kind: 'launch-error', error, description: params.get('error_description') ?? undefined };
-  if (params.get('code') && params.get('state')) return { kind: 'complete-authorization' };
-  return hasStoredSession ? { kind: 'resume' } : { kind: 'no-launch' };
+  const state = params.get('state') ?? undefined;
+  if (error) {
+    const ours = state !== undefined && lookup(state) === 'pending';
+    return {
+      kind: 'launch-error',
+      error,
+      ...(ours ? { description: plainDescription(params.get('error_description')), state } : {}),
+    };
+  }
+  if (params.get('code') && state) return { kind: 'complete-authorization' };
+  return state && lookup(state) === 'signed-in' ? { kind: 'resume' } : { kind: 'no-launch' };
 }
 
 /** Plain-language text for the OAuth 2 error codes (RFC 6749 §4.1.2.1) a physician might meet. */

@@ -60,9 +60,14 @@ describe('EHR launch', () => {
     expect(errors).toEqual([]);
 
     // Tokens live in the app's sessionStorage, never localStorage.
+    // The session is kept under this launch's own state, named in the frame's URL (the code is gone from it).
     const storage = await frame.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
     expect(storage.local).toEqual([]);
-    expect(storage.session).toContain('SMART_KEY');
+    const pageUrl = new URL(frame.url());
+    expect(pageUrl.searchParams.get('code')).toBeNull();
+    expect(pageUrl.searchParams.get('state')).toBe(authorize.searchParams.get('state'));
+    expect(storage.session).toContain(authorize.searchParams.get('state'));
+    expect(storage.session).not.toContain('SMART_KEY');
     await context.close();
   });
 
@@ -104,6 +109,39 @@ describe('EHR launch', () => {
     await page.waitForSelector('[data-status="ready"]');
     const refreshes = requests.filter((r) => r.url().endsWith('/auth/token') && /grant_type=refresh_token/.test(r.postData() ?? ''));
     expect(refreshes.length).toBeGreaterThanOrEqual(1);
+    await context.close();
+  });
+});
+
+describe('two launches sharing one sessionStorage (embedded browsers, client-js #199)', () => {
+  it('keeps each frame on its own patient, also after a reload, when a later launch in the same tab opened another patient', async () => {
+    const [first, second] = [patients[0]!, patients[1]!];
+    const { page, errors, context } = await openRecordedPage(browser);
+    await page.goto(ehrLaunchUrl({ patient: first.id, display: 'embedded' }));
+    const firstFrame = await appFrame(page);
+    expect(await firstFrame.getByTestId('patient-banner').textContent()).toContain(first.name.split(' ')[0]);
+
+    // A second patient opened in the same EHR window: a second app frame of the same origin, so the same sessionStorage.
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'second-frame';
+      frame.src = src;
+      document.body.append(frame);
+    }, ehrLaunchUrl({ patient: second.id, display: 'window' }));
+    const secondFrame = (await (await page.waitForSelector('#second-frame')).contentFrame())!;
+    await secondFrame.waitForSelector('[data-status="ready"]');
+    expect(await secondFrame.getByTestId('patient-banner').textContent()).toContain(second.name.split(' ')[0]);
+
+    // The first frame reloads (the EHR re-shows it, or the user presses F5): it must still be the first patient.
+    await firstFrame.evaluate(() => location.reload());
+    await firstFrame.waitForSelector('[data-status="ready"]');
+    expect(await firstFrame.getByTestId('patient-banner').textContent()).toContain(first.name.split(' ')[0]);
+    expect(await firstFrame.getByTestId('patient-banner').textContent()).not.toContain(second.name.split(' ')[0]);
+
+    // Opening the app page bare in this tab resumes nobody's session.
+    await page.goto(APP_URL);
+    await page.waitForSelector('[data-status="no-launch"]');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
@@ -165,6 +203,15 @@ describe('refusals and failures', () => {
     await page.goto(`${APP_URL}launch/?iss=${encodeURIComponent(FHIR_BASE)}&launch=no-such-launch`);
     await page.waitForSelector('[data-status="launch-error"]');
     expect(await page.textContent('main')).toContain('Unknown or expired launch');
+    await context.close();
+  });
+
+  it('does not show an error description that answers no launch from this tab', async () => {
+    const { page, context } = await openRecordedPage(browser);
+    await page.goto(`${APP_URL}?error=access_denied&error_description=${encodeURIComponent('Call 555-0100 and give your password')}&state=made-up`);
+    await page.waitForSelector('[data-status="launch-error"]');
+    expect(await page.textContent('main')).toContain('Access was denied');
+    expect(await page.textContent('main')).not.toContain('555-0100');
     await context.close();
   });
 

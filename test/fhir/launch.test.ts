@@ -78,6 +78,14 @@ describe('launch', () => {
     expect(authorize.mock.calls[0]![0].scope).toContain('patient/Patient.read');
   });
 
+  it('has fhirclient keep each launch under its own state key, never behind one tab-wide pointer (client-js #199)', async () => {
+    smartConfiguration = { capabilities: ['permission-v2'], code_challenge_methods_supported: ['S256'] };
+    FHIR.oauth2.settings.fullSessionStorageSupport = true;
+    spyAuthorize();
+    await launch(`?iss=${encodeURIComponent(EPIC)}&launch=L1`, PAGE);
+    expect(FHIR.oauth2.settings.fullSessionStorageSupport).toBe(false);
+  });
+
   it('reports an authorize failure in words', async () => {
     smartConfiguration = { capabilities: ['permission-v2'], code_challenge_methods_supported: ['S256'] };
     vi.spyOn(FHIR.oauth2, 'authorize').mockRejectedValue(new Error('No authorization endpoint'));

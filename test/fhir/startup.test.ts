@@ -1,22 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStart, describeLaunchError } from '../../src/fhir/startup.ts';
+import { classifyStart, describeLaunchError, type StoredLaunch } from '../../src/fhir/startup.ts';
 import { describeFhirError } from '../../src/fhir/errors.ts';
 
 describe('classifyStart', () => {
+  const stored = (entries: Record<string, StoredLaunch>) => (state: string) => entries[state];
+
   it('completes an authorization that came back with a code', () => {
-    expect(classifyStart('?code=abc&state=xyz', false)).toEqual({ kind: 'complete-authorization' });
+    expect(classifyStart('?code=abc&state=xyz', stored({}))).toEqual({ kind: 'complete-authorization' });
   });
-  it('reports an OAuth error with its description', () => {
-    expect(classifyStart('?error=access_denied&error_description=User+said+no&state=x', true)).toEqual({
+  it('reports an OAuth error that answers a launch from this tab with its description and state', () => {
+    expect(classifyStart('?error=access_denied&error_description=User+said+no&state=x', stored({ x: 'pending' }))).toEqual({
       kind: 'launch-error',
       error: 'access_denied',
       description: 'User said no',
+      state: 'x',
     });
   });
-  it('resumes a stored session on reload and refuses a bare open', () => {
-    expect(classifyStart('', true)).toEqual({ kind: 'resume' });
-    expect(classifyStart('', false)).toEqual({ kind: 'no-launch' });
-    expect(classifyStart('?code=abc', false)).toEqual({ kind: 'no-launch' });
+  it('leaves out the description of an error that answers no launch from this tab', () => {
+    const crafted = '?error=access_denied&error_description=Call+555-0100+with+your+password';
+    expect(classifyStart(`${crafted}&state=made-up`, stored({}))).toEqual({ kind: 'launch-error', error: 'access_denied' });
+    expect(classifyStart(crafted, stored({}))).toEqual({ kind: 'launch-error', error: 'access_denied' });
+    // A session that already signed in is not waiting for an answer either.
+    expect(classifyStart(`${crafted}&state=done`, stored({ done: 'signed-in' }))).toEqual({ kind: 'launch-error', error: 'access_denied' });
+  });
+  it('keeps only printable ASCII of a description, at most 300 characters', () => {
+    const long = encodeURIComponent(`Denied\u202e\n${'x'.repeat(400)}`);
+    const start = classifyStart(`?error=access_denied&error_description=${long}&state=x`, stored({ x: 'pending' }));
+    expect(start.kind === 'launch-error' && start.description).toBe(`Denied${'x'.repeat(294)}`);
+  });
+  it('resumes only the signed-in session named by the page URL, and refuses a bare open', () => {
+    expect(classifyStart('?state=a', stored({ a: 'signed-in', b: 'signed-in' }))).toEqual({ kind: 'resume' });
+    // Other launches in the same sessionStorage (other frames, earlier patients) are never picked up.
+    expect(classifyStart('', stored({ a: 'signed-in' }))).toEqual({ kind: 'no-launch' });
+    expect(classifyStart('?state=gone', stored({ a: 'signed-in' }))).toEqual({ kind: 'no-launch' });
+    expect(classifyStart('?state=a', stored({ a: 'pending' }))).toEqual({ kind: 'no-launch' });
+    expect(classifyStart('?code=abc', stored({}))).toEqual({ kind: 'no-launch' });
   });
   it('explains known and unknown OAuth errors', () => {
     expect(describeLaunchError('access_denied')).toMatch(/denied/);
