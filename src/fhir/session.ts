@@ -3,7 +3,7 @@ import type Client from 'fhirclient/lib/Client';
 import type { CapabilityStatement, Patient, Practitioner, PractitionerRole, RelatedPerson } from 'fhir/r4';
 import { describeFhirError } from './errors.ts';
 import { grantsRead } from './scopes.ts';
-import { classifyStart, describeLaunchError, type StoredLaunch } from './startup.ts';
+import { classifyStart, describeLaunchError, fhirVersionProblem, type StoredLaunch } from './startup.ts';
 
 /**
  * fhirclient settings shared by the launch page and the app page. Each launch's state is kept under its own `state`
@@ -48,6 +48,8 @@ export interface LaunchedSession {
   /** SMART's need_patient_banner: false inside EHRs that show their own (Epic), absent means show ours. */
   needPatientBanner: boolean;
   grantedScopes: string;
+  /** The server's CapabilityStatement, so the chart loader can adapt to what it supports; undefined when it will not say. */
+  capability?: CapabilityStatement;
 }
 
 /**
@@ -116,8 +118,19 @@ export async function startSession(search = location.search): Promise<SessionSta
     return { status: 'failed', message: 'The EHR did not tell Tailor which patient is open. Launch Tailor from a patient chart.' };
   }
 
+  // Started together; the version is checked before anything read from the server is used.
+  const metadata = readMetadata(client);
+  const reads = Promise.all([client.patient.read() as Promise<Patient>, readUser(client)]);
+  reads.catch(() => undefined);
+  const versionProblem = fhirVersionProblem(await metadata);
+  if (versionProblem) return { status: 'failed', message: versionProblem };
+
   try {
-    const [patient, user] = await Promise.all([client.patient.read() as Promise<Patient>, readUser(client)]);
+    const [patient, user] = await reads;
+    if (patient.id !== client.patient.id) {
+      return { status: 'failed', message: 'The EHR returned a different patient record from the one it launched Tailor for. Launch Tailor again from the EHR.' };
+    }
+    const statement = await metadata;
     return {
       status: 'ready',
       session: {
@@ -126,6 +139,7 @@ export async function startSession(search = location.search): Promise<SessionSta
         user,
         needPatientBanner: client.state.tokenResponse?.need_patient_banner !== false,
         grantedScopes,
+        ...(isCapabilityStatement(statement) ? { capability: statement } : {}),
       },
     };
   } catch (error) {
@@ -138,14 +152,14 @@ export async function startSession(search = location.search): Promise<SessionSta
   }
 }
 
-/**
- * The server's CapabilityStatement, read once per launch so the chart loader can adapt to what the server supports.
- * A server that will not say gets undefined, and the loader then assumes the common searches.
- */
-export async function readCapabilityStatement(client: Client): Promise<CapabilityStatement | undefined> {
+function isCapabilityStatement(value: unknown): value is CapabilityStatement {
+  return (value as { resourceType?: unknown } | undefined)?.resourceType === 'CapabilityStatement';
+}
+
+/** The server's `metadata` (CapabilityStatement, or Conformance on DSTU2 servers); undefined when it will not say. */
+async function readMetadata(client: Client): Promise<unknown> {
   try {
-    const statement = await client.request<CapabilityStatement>('metadata');
-    return statement?.resourceType === 'CapabilityStatement' ? statement : undefined;
+    return await client.request<unknown>('metadata');
   } catch {
     return undefined;
   }

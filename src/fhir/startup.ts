@@ -62,3 +62,29 @@ export function describeLaunchError(error: string): string {
       return 'The EHR could not complete the sign-in.';
   }
 }
+
+/** FHIR versions Tailor reads (smart-manifest.json `fhir_versions`): R4, 4.0.x. */
+const SUPPORTED_FHIR_VERSION = /^4\.0(\.|$)/;
+
+function releaseName(version: string): string {
+  if (/^0\.|^1\.0\./.test(version)) return version.startsWith('1.0.') ? 'DSTU2' : 'DSTU1';
+  if (/^3\.0\./.test(version)) return 'STU3';
+  if (/^4\.[1-3]\./.test(version)) return 'R4B';
+  if (/^[5-9]\./.test(version)) return `R${version[0]}`;
+  return 'an unknown release';
+}
+
+/**
+ * Why the server's `metadata` rules it out, or undefined when it is R4 or does not say. DSTU2 servers answer with a
+ * `Conformance` resource (the R4 `CapabilityStatement` did not exist yet); their Observation, Medication and category
+ * shapes differ from R4, so reading them as R4 would give wrong facts rather than an error.
+ */
+export function fhirVersionProblem(metadata: unknown): string | undefined {
+  if (typeof metadata !== 'object' || metadata === null) return undefined;
+  const { resourceType, fhirVersion } = metadata as { resourceType?: unknown; fhirVersion?: unknown };
+  const version = typeof fhirVersion === 'string' ? fhirVersion : undefined;
+  if (resourceType === 'CapabilityStatement' && (version === undefined || SUPPORTED_FHIR_VERSION.test(version))) return undefined;
+  if (resourceType !== 'CapabilityStatement' && resourceType !== 'Conformance') return undefined;
+  const release = version ? `FHIR ${version} (${releaseName(version)})` : 'FHIR DSTU2 or older';
+  return `This EHR endpoint speaks ${release}; Tailor reads FHIR R4 (4.0.1) only, so it has not read this chart. Ask your EHR administrator to launch Tailor with the EHR's R4 endpoint.`;
+}

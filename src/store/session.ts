@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { fhirclientRequester } from '../fhir/chart-loader/index.ts';
-import { readCapabilityStatement, startSession, type SessionState } from '../fhir/session.ts';
+import { startSession, type SessionState } from '../fhir/session.ts';
 import { startChartLoad } from './chart.ts';
 
 interface SessionStore {
@@ -19,8 +19,7 @@ export const useSession = create<SessionStore>((set, get) => ({
     const state = await startSession();
     set({ state });
     if (state.status !== 'ready') return;
-    const { client, patient } = state.session;
-    const capability = await readCapabilityStatement(client);
+    const { client, patient, capability } = state.session;
     await startChartLoad(fhirclientRequester(client), patient.id ?? client.patient.id!, capability);
   },
 }));

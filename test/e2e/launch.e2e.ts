@@ -215,6 +215,18 @@ describe('refusals and failures', () => {
     await context.close();
   });
 
+  it('refuses a FHIR DSTU2 server with a clear message instead of reading it as R4', async () => {
+    const { page, context } = await openRecordedPage(browser);
+    await page.route(`${FHIR_BASE}/metadata**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json+fhir', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ resourceType: 'Conformance', fhirVersion: '1.0.2', status: 'active' }) }),
+    );
+    await page.goto(ehrLaunchUrl({ patient: patients[0]!.id, display: 'window' }));
+    await page.waitForSelector('.status-page[data-status="failed"]');
+    expect(await page.textContent('main')).toContain('DSTU2');
+    expect(await page.getByTestId('patient-banner').count()).toBe(0);
+    await context.close();
+  });
+
   it('says the session ended when the token expired and cannot be refreshed', async () => {
     const { page, context } = await openRecordedPage(browser);
     await page.goto(ehrLaunchUrl({ patient: patients[0]!.id, display: 'window', tokenLifetimeSeconds: '2', withholdScopes: 'online_access' }));

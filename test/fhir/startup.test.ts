@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStart, describeLaunchError, type StoredLaunch } from '../../src/fhir/startup.ts';
+import { classifyStart, describeLaunchError, fhirVersionProblem, type StoredLaunch } from '../../src/fhir/startup.ts';
 import { describeFhirError } from '../../src/fhir/errors.ts';
 
 describe('classifyStart', () => {
@@ -55,5 +55,25 @@ describe('describeFhirError', () => {
   });
   it('treats a thrown network error as unreachable', () => {
     expect(describeFhirError(new TypeError('Failed to fetch')).kind).toBe('unavailable');
+  });
+});
+
+describe('fhirVersionProblem', () => {
+  it('accepts R4 and a server that does not say', () => {
+    expect(fhirVersionProblem({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' })).toBeUndefined();
+    expect(fhirVersionProblem({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.0' })).toBeUndefined();
+    expect(fhirVersionProblem(undefined)).toBeUndefined();
+    expect(fhirVersionProblem({ resourceType: 'OperationOutcome' })).toBeUndefined();
+  });
+  it('names DSTU2 (a Conformance resource) and refuses it', () => {
+    expect(fhirVersionProblem({ resourceType: 'Conformance', fhirVersion: '1.0.2' })).toMatch(/FHIR 1\.0\.2 \(DSTU2\); Tailor reads FHIR R4/);
+    expect(fhirVersionProblem({ resourceType: 'Conformance' })).toMatch(/DSTU2 or older/);
+  });
+  it.each([
+    ['3.0.2', 'STU3'],
+    ['4.3.0', 'R4B'],
+    ['5.0.0', 'R5'],
+  ])('refuses FHIR %s (%s)', (version, name) => {
+    expect(fhirVersionProblem({ resourceType: 'CapabilityStatement', fhirVersion: version })).toContain(`(${name})`);
   });
 });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionState } from '../../src/fhir/session.ts';
 
 const startSession = vi.fn<() => Promise<SessionState>>();
-vi.mock('../../src/fhir/session.ts', () => ({ startSession: () => startSession(), readCapabilityStatement: async () => undefined }));
+vi.mock('../../src/fhir/session.ts', () => ({ startSession: () => startSession() }));
 
 const { App } = await import('../../src/ui/App.tsx');
 const { useSession } = await import('../../src/store/session.ts');
