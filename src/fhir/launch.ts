@@ -23,6 +23,19 @@ async function fetchSmartConfiguration(iss: string): Promise<SmartConfiguration 
 }
 
 /**
+ * fhirclient's authorize() reads `iss`, `launch`, `clientId`, `patientId` and `fhirServiceUrl` from the page URL and
+ * lets them win over the options it is given. So the page URL is rewritten to hold only what was checked: the
+ * allow-listed `iss` exactly as it was matched, and `launch`. A crafted link can then neither swap the client id
+ * registered for that EHR nor pre-set a patient. (A reload of the launch page still works.)
+ */
+function pinLaunchUrl(iss: string, launchToken: string | undefined): void {
+  if (typeof history === 'undefined') return;
+  const params = new URLSearchParams({ iss });
+  if (launchToken) params.set('launch', launchToken);
+  history.replaceState(history.state, '', `?${params}`);
+}
+
+/**
  * Runs the launch page: EHR launch (`iss` + `launch`) or standalone launch (`iss` alone, or the sandbox default).
  * The issuer is checked against the allow-list before anything is sent to it.
  */
@@ -32,6 +45,7 @@ export async function launch(search: string, pageUrl: string): Promise<LaunchOut
   const kind: LaunchKind = launchToken ? 'ehr' : 'standalone';
   const check = checkIssuer(params.get('iss') ?? (kind === 'standalone' ? DEFAULT_STANDALONE_ISS : undefined), TRUSTED_ISSUERS);
   if (!check.trusted) return { kind: 'refused', reason: check.reason };
+  pinLaunchUrl(check.iss, launchToken);
   configureFhirclient();
 
   const smartConfiguration = await fetchSmartConfiguration(check.iss);

@@ -86,6 +86,22 @@ describe('launch', () => {
     expect(FHIR.oauth2.settings.fullSessionStorageSupport).toBe(false);
   });
 
+  it('leaves fhirclient only the checked iss and launch in the page URL, which it would prefer over its options', async () => {
+    smartConfiguration = { capabilities: ['permission-v2'], code_challenge_methods_supported: ['S256'] };
+    const authorize = spyAuthorize();
+    const crafted = new URLSearchParams({ iss: `${EPIC}/`, launch: 'L1', clientId: 'someone-else', patientId: 'p-other', fhirServiceUrl: 'https://attacker.example.com/fhir' });
+    history.replaceState(null, '', `/app/launch/?${crafted}`);
+    await launch(location.search, PAGE);
+    expect([...new URLSearchParams(location.search)]).toEqual([['iss', EPIC], ['launch', 'L1']]);
+    expect(authorize.mock.calls[0]![0]).toMatchObject({ iss: EPIC, clientId: 'tailor' });
+  });
+
+  it('leaves the page URL alone when it refuses', async () => {
+    history.replaceState(null, '', `/app/launch/?iss=${encodeURIComponent('https://attacker.example.com/fhir')}&clientId=x`);
+    await launch(location.search, PAGE);
+    expect(new URLSearchParams(location.search).get('clientId')).toBe('x');
+  });
+
   it('reports an authorize failure in words', async () => {
     smartConfiguration = { capabilities: ['permission-v2'], code_challenge_methods_supported: ['S256'] };
     vi.spyOn(FHIR.oauth2, 'authorize').mockRejectedValue(new Error('No authorization endpoint'));
