@@ -12,6 +12,10 @@ describe('checkIssuer', () => {
     expect(checkIssuer('https://ehr.example.org/fhir/r4/', allowList)).toMatchObject({ trusted: true, iss: 'https://ehr.example.org/fhir/r4' });
   });
 
+  it('accepts the same server written with an upper-case host or its default port, as the host it is', () => {
+    expect(checkIssuer('https://EHR.example.org:443/fhir/r4', allowList)).toMatchObject({ trusted: true, iss: 'https://ehr.example.org/fhir/r4' });
+  });
+
   it('accepts a server under a trusted prefix', () => {
     expect(checkIssuer('https://launch.example.org/v/r4/sim/abc/fhir', allowList).trusted).toBe(true);
   });
@@ -29,6 +33,15 @@ describe('checkIssuer', () => {
     ['credentials', 'https://user:pw@ehr.example.org/fhir/r4'],
     ['a query', 'https://ehr.example.org/fhir/r4?x=1'],
     ['not a URL', 'javascript:alert(1)'],
+    ['a trailing dot on the host', 'https://ehr.example.org./fhir/r4'],
+    ['an IDN look-alike host (Cyrillic e)', 'https://\u0435hr.example.org/fhir/r4'],
+    ['an encoded host', 'https://ehr%2eexample.org.evil.com/fhir/r4'],
+    ['a backslash authority trick', 'https://evil.com\\@ehr.example.org/fhir/r4'],
+    ['userinfo naming the trusted host', 'https://ehr.example.org@evil.com/fhir/r4'],
+    ['a path differing in case', 'https://ehr.example.org/FHIR/r4'],
+    ['an encoded slash inside the trusted path', 'https://ehr.example.org/fhir%2Fr4'],
+    ['a prefix entry without its trailing segment', 'https://launch.example.org/v/r4'],
+    ['a fragment', 'https://ehr.example.org/fhir/r4#x'],
   ])('refuses %s', (_, iss) => {
     const result = checkIssuer(iss, allowList);
     expect(result.trusted).toBe(false);
