@@ -137,6 +137,47 @@ describe('sandbox authorization server', () => {
     expect((await auth.introspect(tokens[1]!))?.patient).toBe('pt-2');
   });
 
+  it('refuses a redirect URI that differs in any way from the registered one, without redirecting to it', async () => {
+    for (const other of ['http://127.0.0.1:1/evil', 'http://127.0.0.1:1/?x=1', 'http://127.0.0.1:2/', 'http://localhost:1/']) {
+      const launch = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
+      const { url, response } = await new Agent().follow(authorizeUrl({ scope, launch, code_challenge: pkce().challenge, redirect_uri: other }));
+      expect(url.startsWith(origin)).toBe(true);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('redirect_uri');
+    }
+  });
+
+  it('revokes the tokens of a code that is replayed', async () => {
+    const launch = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
+    const { verifier, challenge } = pkce();
+    const { url } = await new Agent().follow(authorizeUrl({ scope, launch, code_challenge: challenge }));
+    const code = new URL(url).searchParams.get('code')!;
+    const first = await exchange(code, verifier);
+    expect(await auth.introspect(String(first.body.access_token))).toBeDefined();
+    expect((await exchange(code, verifier)).body.error).toBe('invalid_grant');
+    expect(await auth.introspect(String(first.body.access_token))).toBeUndefined();
+  });
+
+  it('answers CORS for the registered app origin only: a token call from another origin is refused', async () => {
+    const tokenCall = async (from: string) => {
+      const launch = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
+      const { verifier, challenge } = pkce();
+      const { url } = await new Agent().follow(authorizeUrl({ scope, launch, code_challenge: challenge }));
+      return fetch(`${origin}/auth/token`, {
+        method: 'POST',
+        headers: { origin: from, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: new URL(url).searchParams.get('code')!, redirect_uri: redirectUri, client_id: 'tailor', code_verifier: verifier }),
+      });
+    };
+    const ours = await tokenCall('http://127.0.0.1:1');
+    expect(ours.status).toBe(200);
+    expect(ours.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:1');
+    const other = await tokenCall('https://attacker.example.com');
+    const body = (await other.json()) as Record<string, unknown>;
+    expect(body.access_token).toBeUndefined();
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('refuses a token request without the right PKCE verifier', async () => {
     const launch = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
     const { challenge } = pkce();
