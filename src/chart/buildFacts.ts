@@ -12,7 +12,7 @@ import type { ObservationConcept } from './valueSets/observations.ts';
 import { DRUG_CLASSES } from './valueSets/medications.ts';
 import { PREGNANCY_ANSWERS, PREGNANCY_STATUS_CODE, SMOKING_STATUS_CODE, SMOKING_UNKNOWN_ANSWERS } from './valueSets/social.ts';
 import type { ConditionKey } from './valueSets/conditions.ts';
-import type { ChartFacts, DrugUse, Fact, FactKey, KnownFact, QuantityFacts, QuantityKey, Quantity, SmokingStatus, SourceRef, Sex } from './types.ts';
+import type { ChartFacts, DrugUse, Fact, FactKey, KnownFact, QuantityFacts, QuantityKey, Quantity, Rejection, SmokingStatus, SourceRef, Sex, UnknownFact } from './types.ts';
 import { unknown, valueOf } from './types.ts';
 
 /** What the loader fetched. `loaded` says which searches completed: absence of data is evidence only for those. */
@@ -122,7 +122,8 @@ function smokingFact(observations: readonly unknown[], now: Date, valueSets: Val
     ...valueSets.smokingAnswers.map((a) => ({ ref: a.ref, value: a.status })),
     ...SMOKING_UNKNOWN_ANSWERS.map((ref) => ({ ref, value: { unknown: ref.display ?? ref.code } })),
   ];
-  const { latest, rejected } = latestCodedAnswer(observations, SMOKING_STATUS_CODE, answers, now);
+  const { latest, rejected, unrecognisedNewer } = latestCodedAnswer(observations, SMOKING_STATUS_CODE, answers, now);
+  if (unrecognisedNewer) return unrecognisedAnswer('smoking status', unrecognisedNewer, rejected, 'enter the status (a local answer code can be added to smokingAnswers in config/site-codes.json)');
   if (!latest) return unknown('no smoking status recorded', rejected);
   if (typeof latest.value !== 'string') {
     return unknown(`latest smoking status (${latest.date}) does not say whether the patient smokes now`, [{ source: latest.source, reason: 'answer means unknown' }, ...rejected], {
@@ -145,16 +146,41 @@ export function smokerFact(status: ChartFacts['smokingStatus']): Fact<boolean> {
   };
 }
 
+/** The newest record's answer is not one Tailor knows: an older answer must not stand in for it. */
+function unrecognisedAnswer(what: string, source: SourceRef, rejected: Rejection[], hint: string): UnknownFact {
+  return unknown(`latest ${what} (${source.date ?? 'undated'}) has an answer Tailor does not recognise`, rejected, {
+    note: `recorded as "${source.value ?? 'unrecognised code'}": ${hint}`, sources: [source],
+  });
+}
+
+/**
+ * Pregnancy: the newest pregnancy status (82810-3), or an active pregnancy diagnosis. A "pregnant" status always
+ * counts; against a "not pregnant" status the newer of the two wins (the older diagnosis is named in a note), and an
+ * undated diagnosis conflicts with it: unknown. A newer status whose answer is not recognised blocks older ones.
+ */
 function pregnancyFact(chart: ChartData, now: Date, concept: Parameters<typeof conditionFact>[0]): Fact<boolean> {
   const answers = PREGNANCY_ANSWERS.map((a) => ({ ref: a.ref, value: a.pregnant }));
-  const { latest, rejected } = latestCodedAnswer(chart.observations, PREGNANCY_STATUS_CODE, answers, now);
-  if (latest) {
-    const staleness = stalenessOf('pregnant', latest.date, now);
-    return { state: 'known', origin: 'chart', value: latest.value, date: latest.date, sources: [latest.source], rejected, ...(staleness ? { staleness } : {}) };
-  }
+  const found = latestCodedAnswer(chart.observations, PREGNANCY_STATUS_CODE, answers, now);
+  const { rejected, unrecognisedNewer } = found;
+  const latest = unrecognisedNewer ? undefined : found.latest;
   const dx = conditionFact(concept, chart.conditions, chart.loaded.conditions, now);
-  // A pregnancy diagnosis is evidence of pregnancy; its absence is not evidence of no pregnancy.
-  if (dx.state === 'known' && dx.value) return dx;
+  const activeDx = dx.state === 'known' && dx.value ? dx : undefined;
+  const statusFact = (status: NonNullable<typeof latest>, note?: string): Fact<boolean> => {
+    const staleness = stalenessOf('pregnant', status.date, now);
+    return { state: 'known', origin: 'chart', value: status.value, date: status.date, sources: [status.source], rejected, ...(staleness ? { staleness } : {}), ...(note ? { note } : {}) };
+  };
+  if (latest?.value) return statusFact(latest);
+  if (activeDx) {
+    const dxAt = parseFhirDate(activeDx.date);
+    if (!latest || (dxAt !== undefined && dxAt > latest.at)) return activeDx;
+    if (dxAt !== undefined) return statusFact(latest, `an older pregnancy diagnosis (${activeDx.date}) is still active on the problem list`);
+    return unknown(`an undated active pregnancy diagnosis and a "not pregnant" status (${latest.date}) disagree`, rejected, {
+      note: 'pregnancy diagnosis on the problem list: confirm', sources: [...activeDx.sources, latest.source],
+    });
+  }
+  if (unrecognisedNewer) return unrecognisedAnswer('pregnancy status', unrecognisedNewer, rejected, 'enter the status');
+  if (latest) return statusFact(latest);
+  // The absence of a pregnancy diagnosis is not evidence of no pregnancy.
   return unknown('no pregnancy status recorded', rejected);
 }
 

@@ -279,3 +279,35 @@ describe('statin daily dose from the Dosage (FHIR R4 Dosage, timing-abbreviation
     expect(statinOf({ medicationRequests: [req], medications: [medication] })).toMatchObject({ ingredient: 'rosuvastatin', doseMg: 20, intensity: 'high' });
   });
 });
+
+describe('coded answers: the newest record decides (US Core Smoking Status / Pregnancy Status; FHIR R4 Observation)', () => {
+  it('a newer smoking status with an unrecognised answer is not replaced by an older "never smoker"', () => {
+    const local = coded('72166-2', 'http://example.org/local-smoking', 'S9', 5);
+    const s = f({ observations: [coded('72166-2', SCT, '266919005', 400), local] }).smokingStatus;
+    expect(s.state).toBe('unknown');
+    expect(s.state === 'unknown' && s.note).toBe('recorded as "S9": enter the status (a local answer code can be added to smokingAnswers in config/site-codes.json)');
+  });
+  it('an older unrecognised answer does not hide a newer recognised one', () => {
+    const s = f({ observations: [coded('72166-2', 'http://example.org/local-smoking', 'S9', 400), coded('72166-2', SCT, '8517006', 5)] }).smokingStatus;
+    expect(s.state === 'known' && s.value).toBe('former');
+  });
+  const notPregnant = (days: number) => coded('82810-3', LOINC, 'LA26683-5', days);
+  const pregnancyDx = (days?: number) => condition(ICD, 'Z33.1', days === undefined ? {} : { onset: daysAgo(days) });
+  it('an active pregnancy diagnosis newer than a "not pregnant" status makes pregnant yes', () => {
+    const p = f({ observations: [notPregnant(300)], conditions: [pregnancyDx(20)] }).pregnant;
+    expect(p.state === 'known' && p.value).toBe(true);
+  });
+  it('a "not pregnant" status newer than the diagnosis wins, naming the diagnosis still on the problem list', () => {
+    const p = f({ observations: [notPregnant(5)], conditions: [pregnancyDx(400)] }).pregnant;
+    expect(p.state === 'known' && p.value).toBe(false);
+    expect(p.state === 'known' && p.note).toContain('still active on the problem list');
+  });
+  it('an undated active pregnancy diagnosis and a "not pregnant" status conflict: unknown', () => {
+    const p = f({ observations: [notPregnant(5)], conditions: [pregnancyDx()] }).pregnant;
+    expect(p.state).toBe('unknown');
+  });
+  it('a newer "Unknown" pregnancy answer (LOINC LA4489-6) is not replaced by an older "not pregnant"', () => {
+    const p = f({ observations: [notPregnant(60), coded('82810-3', LOINC, 'LA4489-6', 2)] }).pregnant;
+    expect(p.state).toBe('unknown');
+  });
+});
