@@ -80,9 +80,9 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
     atrialFibrillation: cond('atrialFibrillation'),
     familialHypercholesterolaemia: cond('familialHypercholesterolaemia'),
     familyHistoryPrematureAscvd: familyHistoryFact(chart.familyHistory, condition('ascvd').codes, chart.loaded.familyHistory),
-    onBPTreatment: drugFlag(meds.drugs, (d) => DRUG_CLASSES.find((c) => c.key === d.drugClass)?.antihypertensive === true, chart.loaded.medications, 'antihypertensive'),
-    onStatin: drugFlag(meds.drugs, (d) => d.drugClass === 'statin', chart.loaded.medications, 'statin'),
-    statin: statinFact(statinDrugs, chart.loaded.medications),
+    onBPTreatment: drugFlag(meds, (d) => DRUG_CLASSES.find((c) => c.key === d.drugClass)?.antihypertensive === true, chart.loaded.medications, 'antihypertensive'),
+    onStatin: drugFlag(meds, (d) => d.drugClass === 'statin', chart.loaded.medications, 'statin'),
+    statin: statinFact(statinDrugs, meds.held.filter((d) => d.drugClass === 'statin'), chart.loaded.medications),
     drugs,
     statinIntolerance: statinIntoleranceFact(chart.allergies, chart.loaded.allergies, now),
     slco1b1: slco1b1Fact(chart.observations, now),
@@ -272,18 +272,26 @@ function uniqueDrugs(drugs: ActiveDrug[]): DrugUse[] {
   return [...byKey.values()];
 }
 
-function drugFlag(drugs: ActiveDrug[], match: (d: ActiveDrug) => boolean, loaded: boolean, what: string): Fact<boolean> {
-  const hits = drugs.filter(match);
+function drugFlag(meds: { drugs: ActiveDrug[]; held: ActiveDrug[] }, match: (d: ActiveDrug) => boolean, loaded: boolean, what: string): Fact<boolean> {
+  const hits = meds.drugs.filter(match);
   if (hits.length > 0) {
     return { state: 'known', origin: 'chart', value: true, sources: hits.map((d) => d.source), rejected: [], note: [...new Set(hits.map((d) => d.ingredient))].join(', ') };
   }
+  const held = meds.held.filter(match);
+  if (held.length > 0) return onHold(what, held);
   if (!loaded) return unknown('medications are not loaded');
   return { state: 'known', origin: 'derived', value: false, sources: [], rejected: [], method: `No active ${what} prescription in the loaded medications`, citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };
 }
 
-function statinFact(statins: ActiveDrug[], loaded: boolean): ChartFacts['statin'] {
+/** A prescription on hold: neither current use nor evidence of none. */
+function onHold(what: string, held: ActiveDrug[]): UnknownFact {
+  return unknown(`the only ${what} prescription is on hold`, [], { note: `${[...new Set(held.map((d) => d.ingredient))].join(', ')} on hold: confirm`, sources: held.map((d) => d.source) });
+}
+
+function statinFact(statins: ActiveDrug[], held: ActiveDrug[], loaded: boolean): ChartFacts['statin'] {
   const first = statins[0];
   if (!first) {
+    if (held.length > 0) return onHold('statin', held);
     if (!loaded) return unknown('medications are not loaded');
     return { state: 'known', origin: 'derived', value: null, sources: [], rejected: [], method: 'No active statin prescription in the loaded medications', citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };
   }

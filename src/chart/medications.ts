@@ -20,15 +20,18 @@ const ACTIVE_STATEMENT = new Set(['active']);
 
 /**
  * Active drugs from MedicationRequest (status active, not a proposal, not doNotPerform) and MedicationStatement
- * (active). On-hold and completed requests and intended statements are reported as rejected with their status.
+ * (active). Completed requests and intended statements are reported as rejected with their status. On-hold ones
+ * ("temporarily halted, but expected to continue later", R4 medicationrequest-status) are rejected too and also
+ * listed in `held`: they are not current use, but not evidence of no treatment either.
  */
 export function activeDrugs(
   requests: readonly unknown[],
   statements: readonly unknown[],
   medications: readonly unknown[],
   valueSets: ValueSets,
-): { drugs: ActiveDrug[]; rejected: Rejection[] } {
+): { drugs: ActiveDrug[]; held: ActiveDrug[]; rejected: Rejection[] } {
   const drugs: ActiveDrug[] = [];
+  const held: ActiveDrug[] = [];
   const rejected: Rejection[] = [];
   const scan = (resources: readonly unknown[], type: 'MedicationRequest' | 'MedicationStatement') => {
     const seen = new Set<string>();
@@ -52,6 +55,9 @@ export function activeDrugs(
         const problem = id === undefined ? `no ${type} id` : medicationProblem(res, type);
         if (problem) {
           rejected.push({ source, reason: problem });
+          if (id !== undefined && res.status === 'on-hold' && medicationProblem({ ...res, status: 'active' }, type) === undefined) {
+            held.push({ drugClass: f.classKey, ingredient: f.ingredient, matchedBy: f.matchedBy, source });
+          }
           continue;
         }
         if (seen.has(`${id}|${f.ingredient}`)) continue;
@@ -68,7 +74,7 @@ export function activeDrugs(
   };
   scan(requests, 'MedicationRequest');
   scan(statements, 'MedicationStatement');
-  return { drugs, rejected };
+  return { drugs, held, rejected };
 }
 
 function medicationProblem(res: Record<string, unknown>, type: string): string | undefined {

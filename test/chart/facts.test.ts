@@ -139,8 +139,10 @@ describe('medications', () => {
         medRequest('52175', 'losartan', { doNotPerform: true }),
       ],
     });
-    expect(facts.onBPTreatment).toMatchObject({ state: 'known', value: false });
+    // The on-hold amlodipine is not current use, but not evidence of no treatment: unknown, named.
+    expect(facts.onBPTreatment).toMatchObject({ state: 'unknown', note: 'amlodipine on hold: confirm' });
     expect(facts.drugs.rejected.map((r) => r.reason)).toEqual(['status "stopped" is not current', 'status "on-hold" is not current', 'do-not-perform order']);
+    expect(f({ medicationRequests: [medRequest('29046', 'lisinopril', { status: 'stopped' })] }).onBPTreatment).toMatchObject({ state: 'known', value: false });
     expect(f({ medicationRequests: [medRequest('52175', 'losartan')] }).onBPTreatment).toMatchObject({ state: 'known', value: true, note: 'losartan' });
   });
   it('resolves a contained Medication and reads its ingredient strength', () => {

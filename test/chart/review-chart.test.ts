@@ -98,8 +98,21 @@ describe('medications: only current use counts (FHIR R4 medicationrequest-status
     const facts = f({ medicationStatements: [statement('active')] });
     expect(facts.onStatin.state === 'known' && facts.onStatin.value).toBe(true);
   });
-  it.each(['on-hold', 'completed', 'stopped', 'entered-in-error', 'draft', 'cancelled'] as const)('a MedicationRequest "%s" is not current', (status) => {
+  it.each(['completed', 'stopped', 'entered-in-error', 'draft', 'cancelled'] as const)('a MedicationRequest "%s" is not current', (status) => {
     const facts = f({ medicationRequests: [medRequest('83367', 'atorvastatin', { status })] });
+    expect(facts.onStatin.state === 'known' && facts.onStatin.value).toBe(false);
+  });
+  it('an on-hold statin ("temporarily halted, expected to continue") leaves on-statin and the statin unknown, not no', () => {
+    const facts = f({ medicationRequests: [medRequest('83367', 'atorvastatin', { status: 'on-hold' })] });
+    expect(facts.onStatin).toMatchObject({ state: 'unknown', note: 'atorvastatin on hold: confirm' });
+    expect(facts.statin.state).toBe('unknown');
+  });
+  it('an active statin next to an on-hold one is on statin', () => {
+    const facts = f({ medicationRequests: [medRequest('83367', 'atorvastatin', { status: 'on-hold' }), medRequest('301542', 'rosuvastatin')] });
+    expect(facts.onStatin).toMatchObject({ state: 'known', value: true, note: 'rosuvastatin' });
+  });
+  it('an on-hold proposal is not "held treatment"', () => {
+    const facts = f({ medicationRequests: [medRequest('83367', 'atorvastatin', { status: 'on-hold', intent: 'proposal' })] });
     expect(facts.onStatin.state === 'known' && facts.onStatin.value).toBe(false);
   });
   it('a proposal is not an order', () => {
