@@ -178,6 +178,17 @@ describe('sandbox authorization server', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('checks aud and the launch on every authorization, also in a browser that already holds a session', async () => {
+    const agent = new Agent();
+    const first = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
+    expect(new URL((await agent.follow(authorizeUrl({ scope, launch: first, code_challenge: pkce().challenge }))).url).searchParams.get('code')).toBeTruthy();
+    const second = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
+    const wrongAud = await agent.follow(authorizeUrl({ scope, launch: second, aud: 'https://elsewhere.example/fhir', code_challenge: pkce().challenge }));
+    expect(new URL(wrongAud.url).searchParams.get('error_description')).toMatch(/aud must be/);
+    const unknown = await agent.follow(authorizeUrl({ scope, launch: 'nope', code_challenge: pkce().challenge }));
+    expect(new URL(unknown.url).searchParams.get('error_description')).toMatch(/Unknown or expired launch/);
+  });
+
   it('refuses a token request without the right PKCE verifier', async () => {
     const launch = auth.launches.create({ practitioner: 'pr-1', patient: 'pt-1', needPatientBanner: true, switches: {} });
     const { challenge } = pkce();
