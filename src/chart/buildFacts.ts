@@ -3,7 +3,7 @@ import { latestCodedAnswer } from './codedObservations.ts';
 import { ckdStageFact, conditionFact } from './conditions.ts';
 import { bodyMassIndex, ckdEpi2021, HBA1C_DIABETES_PERCENT } from './derived.ts';
 import { activeDrugs, statinUse, type ActiveDrug } from './medications.ts';
-import { readingsOf, twelveMonthMean } from './observations.ts';
+import { readingsOf, twelveMonthMean, type Reading } from './observations.ts';
 import { familyHistoryFact, slco1b1Fact, statinIntoleranceFact } from './otherFacts.ts';
 import { ageFact, sexFact } from './patientFacts.ts';
 import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
@@ -72,7 +72,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
     smokingStatus,
     smoker: smokerFact(smokingStatus),
     pregnant: pregnancyFact(chart, now, condition('pregnancy')),
-    diabetes: diabetesFact(diabetesDx, q.hba1c, meds.drugs, chart.loaded.medications),
+    diabetes: diabetesFact(diabetesDx, q.hba1c, earlierDiagnosticHba1c(chart.observations, now, valueSets), meds.drugs, chart.loaded.medications),
     hypertension,
     ckdStage: ckdStageFact(condition('ckd'), chart.conditions, chart.loaded.conditions, now),
     ascvd: cond('ascvd'),
@@ -222,7 +222,13 @@ export function derivedBmi(weight: QuantityFacts['weight'], height: QuantityFact
  * prediabetes, heart failure, CKD and obesity. "No" needs loaded conditions and medications; it names the HbA1c
  * it also rests on, or notes that there is none.
  */
-function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], drugs: ActiveDrug[], medsLoaded: boolean): Fact<boolean> {
+/** The newest HbA1c ≥ 6.5 % other than the latest one: a "no" must not rest on a latest value that hides it. */
+function earlierDiagnosticHba1c(observations: readonly unknown[], now: Date, valueSets: ValueSets): Reading | undefined {
+  const concept = valueSets.observations.find((c) => c.key === 'hba1c');
+  return concept ? readingsOf(concept, observations, now).readings.slice(1).find((r) => r.value >= HBA1C_DIABETES_PERCENT) : undefined;
+}
+
+function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], earlierHigh: Reading | undefined, drugs: ActiveDrug[], medsLoaded: boolean): Fact<boolean> {
   if (dx.state === 'known' && dx.value) return dx;
   const a1c = valueOf(hba1c);
   if (hba1c.state === 'known' && a1c && a1c.value >= HBA1C_DIABETES_PERCENT) {
@@ -236,6 +242,13 @@ function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], drugs: A
       method: `On ${specific.d.ingredient} (${specific.cls?.label}), a diabetes-specific glucose-lowering drug`,
       citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'], note: `from ${specific.d.ingredient}`,
     };
+  }
+  // An earlier HbA1c in the diabetes range (ADA 2024 Table 2.1) with a lower latest one may be treated or remitted
+  // diabetes: not a "no".
+  if (earlierHigh) {
+    return unknown('the latest HbA1c is below 6.5 %, but an earlier one was not', dx.rejected, {
+      note: `HbA1c ${earlierHigh.value.toFixed(1)} % on ${earlierHigh.date.slice(0, 10)}: confirm`, sources: [earlierHigh.source],
+    });
   }
   const nonSpecific = glucoseDrugs.map((x) => x.d);
   if (nonSpecific.length > 0) {

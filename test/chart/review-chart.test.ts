@@ -324,3 +324,19 @@ describe('coded answers: the newest record decides (US Core Smoking Status / Pre
     expect(p.state).toBe('unknown');
   });
 });
+
+describe('diabetes from HbA1c (ADA Standards of Care 2024, §2 Table 2.1: HbA1c ≥ 6.5 %)', () => {
+  it('an earlier HbA1c ≥ 6.5 % with a lower latest one leaves diabetes unknown, not no', () => {
+    const d = f({ observations: [obs('4548-4', ucum(7.4, '%'), { days: 400 }), obs('4548-4', ucum(6.1, '%'), { days: 30 })] }).diabetes;
+    expect(d.state).toBe('unknown');
+    expect(d.state === 'unknown' && d.note).toBe(`HbA1c 7.4 % on ${daysAgo(400).slice(0, 10)}: confirm`);
+  });
+  it('only lower HbA1c values, no diagnosis and no drug: no, citing the latest', () => {
+    const d = f({ observations: [obs('4548-4', ucum(6.0, '%'), { days: 400 }), obs('4548-4', ucum(5.6, '%'), { days: 30 })] }).diabetes;
+    expect(d.state === 'known' && d.value).toBe(false);
+  });
+  it('a latest HbA1c of 6.5 % (the threshold itself) is diabetes', () => {
+    const d = f({ observations: [obs('4548-4', ucum(6.5, '%'))] }).diabetes;
+    expect(d.state === 'known' && d.value).toBe(true);
+  });
+});
