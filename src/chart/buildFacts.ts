@@ -60,7 +60,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
   const smokingStatus = smokingFact(chart.observations, now, valueSets);
   const hypertension = cond('hypertension');
   const diabetesDx = cond('diabetes');
-  const egfr = q.egfr.state === 'known' ? q.egfr : derivedEgfr(q.creatinine, age, sex, q.egfr);
+  const egfr = chooseEgfr(q.egfr, q.creatinine, age, sex);
   const bmi = q.bmi.state === 'known' ? q.bmi : derivedBmi(q.weight, q.height, q.bmi, now);
   const statinDrugs = meds.drugs.filter((d) => d.drugClass === 'statin');
   return {
@@ -182,6 +182,20 @@ function pregnancyFact(chart: ChartData, now: Date, concept: Parameters<typeof c
   if (latest) return statusFact(latest);
   // The absence of a pregnancy diagnosis is not evidence of no pregnancy.
   return unknown('no pregnancy status recorded', rejected);
+}
+
+/**
+ * eGFR: the latest result, unless there is none or a creatinine drawn more than a day after it (a creatinine of the
+ * same draw is what the result was computed from) gives a newer CKD-EPI 2021 value. If that cannot be calculated,
+ * the result stands.
+ */
+function chooseEgfr(measured: QuantityFacts['egfr'], creatinine: QuantityFacts['creatinine'], age: ChartFacts['age'], sex: Fact<Sex>): QuantityFacts['egfr'] {
+  if (measured.state !== 'known') return derivedEgfr(creatinine, age, sex, measured);
+  const egfrAt = parseFhirDate(measured.date);
+  const creatinineAt = creatinine.state === 'known' ? parseFhirDate(creatinine.date) : undefined;
+  if (egfrAt === undefined || creatinineAt === undefined || creatinineAt - egfrAt <= 86_400_000) return measured;
+  const derived = derivedEgfr(creatinine, age, sex, measured);
+  return derived.state === 'known' ? { ...derived, note: `from a creatinine newer than the latest eGFR result (${measured.date})` } : measured;
 }
 
 export function derivedEgfr(creatinine: QuantityFacts['creatinine'], age: ChartFacts['age'], sex: Fact<Sex>, measured: QuantityFacts['egfr']): QuantityFacts['egfr'] {

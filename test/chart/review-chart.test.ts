@@ -340,3 +340,24 @@ describe('diabetes from HbA1c (ADA Standards of Care 2024, §2 Table 2.1: HbA1c 
     expect(d.state === 'known' && d.value).toBe(true);
   });
 });
+
+describe('eGFR from a newer creatinine (CKD-EPI 2021, Inker LA et al., NEJM 2021;385:1737, Table 2)', () => {
+  const adult = { patient: { resourceType: 'Patient' as const, id: 'p1', gender: 'male' as const, birthDate: '1966-06-01' } };
+  it('a creatinine drawn after the latest eGFR result gives a derived CKD-EPI 2021 eGFR, saying why', () => {
+    const facts = f({ ...adult, observations: [obs('98979-8', ucum(90, 'mL/min/{1.73_m2}'), { days: 700 }), obs('2160-0', ucum(1.0, 'mg/dL'), { days: 10 })] });
+    const e = facts.egfr;
+    // Male, 60 y, Scr 1.0 mg/dL: 142 × (1.0/0.9)^−1.200 × 0.9938^60 = 86.2
+    expect(e.state === 'known' && e.origin).toBe('derived');
+    expect(e.state === 'known' && e.value.value).toBeCloseTo(86.2, 1);
+    expect(e.state === 'known' && e.note).toBe(`from a creatinine newer than the latest eGFR result (${daysAgo(700)})`);
+  });
+  it('a creatinine of the same draw leaves the reported eGFR in place', () => {
+    const at = { effectiveDateTime: daysAgo(10) };
+    const e = f({ ...adult, observations: [obs('98979-8', ucum(90, 'mL/min/{1.73_m2}'), at), obs('2160-0', ucum(1.0, 'mg/dL'), at)] }).egfr;
+    expect(e.state === 'known' && e.origin === 'chart' && e.value.value).toBe(90);
+  });
+  it('without age or sex the older reported eGFR stands', () => {
+    const e = f({ observations: [obs('98979-8', ucum(90, 'mL/min/{1.73_m2}'), { days: 700 }), obs('2160-0', ucum(1.0, 'mg/dL'), { days: 10 })] }).egfr;
+    expect(e.state === 'known' && e.origin === 'chart' && e.value.value).toBe(90);
+  });
+});
