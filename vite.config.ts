@@ -18,7 +18,7 @@ function contentSecurityPolicyMeta(policy: string): Plugin {
 export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, root, 'VITE_'), ...process.env };
   return {
-    plugins: [react(), contentSecurityPolicyMeta(contentSecurityPolicy(issuersFor(env.VITE_SANDBOX_ISSUERS)))],
+    plugins: [react(), contentSecurityPolicyMeta(contentSecurityPolicy(issuersFor(env)))],
     // Relative base: the app is served from whatever path an EHR administrator registers.
     base: './',
     build: {

@@ -27,8 +27,18 @@ export interface TrustedIssuer {
   pkce?: 'required' | 'if-supported';
 }
 
-/** Public sandboxes Tailor is tested against; a site adds its production EHR here (see README, "Registering"). */
-export const PUBLIC_ISSUERS: readonly TrustedIssuer[] = [
+/**
+ * The deploying site's own EHRs: the only servers a production build trusts. Empty here, so an unconfigured build
+ * refuses every launch rather than trusting someone else's server (README, "Registering Tailor with an EHR").
+ */
+export const SITE_ISSUERS: readonly TrustedIssuer[] = [];
+
+/**
+ * Public test sandboxes. Trusted only in builds that ask for them (VITE_TRUST_PUBLIC_SANDBOXES=true,
+ * `npm run build:public-sandboxes`): in a clinical build they would let anyone with a launch link open Tailor on a
+ * made-up patient next to real ones.
+ */
+export const PUBLIC_SANDBOX_ISSUERS: readonly TrustedIssuer[] = [
   {
     label: 'SMART Health IT launcher (R4)',
     iss: 'https://launch.smarthealthit.org/v/r4/',
@@ -50,25 +60,34 @@ export const PUBLIC_ISSUERS: readonly TrustedIssuer[] = [
   },
 ];
 
-/**
- * The trusted servers for a build. The local sandbox EHR is trusted only in builds made for it (VITE_SANDBOX_ISSUERS,
- * set by `npm start` and the e2e runner); a production build never carries a loopback issuer.
- */
-export function issuersFor(sandboxIssuerList: string | undefined): TrustedIssuer[] {
-  const sandbox = (sandboxIssuerList ?? '')
+/** Build-time switches that widen the allow-list beyond SITE_ISSUERS (Vite env, read at build time). */
+export interface IssuerBuildFlags {
+  /** Comma-separated FHIR bases of local sandbox EHRs (`npm start` and the e2e runner set it). */
+  VITE_SANDBOX_ISSUERS?: string;
+  /** "true" to trust the public test sandboxes. */
+  VITE_TRUST_PUBLIC_SANDBOXES?: string;
+}
+
+/** The trusted servers for a build: a local sandbox first when there is one, then the site's, then public sandboxes if asked. */
+export function issuersFor(flags: IssuerBuildFlags): TrustedIssuer[] {
+  const local = (flags.VITE_SANDBOX_ISSUERS ?? '')
     .split(',')
     .map((iss) => iss.trim())
     .filter(Boolean)
     .map((iss) => ({ label: 'Tailor local sandbox EHR', iss, match: 'exact' as const, authOrigins: [] }));
-  return [...sandbox, ...PUBLIC_ISSUERS];
+  const publicSandboxes = flags.VITE_TRUST_PUBLIC_SANDBOXES === 'true' ? PUBLIC_SANDBOX_ISSUERS : [];
+  return [...local, ...SITE_ISSUERS, ...publicSandboxes];
 }
 
-const sandboxIssuerList = import.meta.env?.VITE_SANDBOX_ISSUERS as string | undefined;
+const buildFlags: IssuerBuildFlags = {
+  VITE_SANDBOX_ISSUERS: import.meta.env?.VITE_SANDBOX_ISSUERS as string | undefined,
+  VITE_TRUST_PUBLIC_SANDBOXES: import.meta.env?.VITE_TRUST_PUBLIC_SANDBOXES as string | undefined,
+};
 
-export const TRUSTED_ISSUERS: readonly TrustedIssuer[] = issuersFor(sandboxIssuerList);
+export const TRUSTED_ISSUERS: readonly TrustedIssuer[] = issuersFor(buildFlags);
 
-/** Where a standalone launch without `iss` goes: the sandbox in sandbox builds; elsewhere the user must come with one. */
-export const DEFAULT_STANDALONE_ISS: string | undefined = sandboxIssuerList ? TRUSTED_ISSUERS[0]?.iss : undefined;
+/** Where a standalone launch without `iss` goes: the local sandbox in builds for it; elsewhere the user must come with one. */
+export const DEFAULT_STANDALONE_ISS: string | undefined = buildFlags.VITE_SANDBOX_ISSUERS ? TRUSTED_ISSUERS[0]?.iss : undefined;
 
 /**
  * Resource access Tailor needs, as [resource, SMART v2 permissions]. Read-only resources ask for read+search ("rs");

@@ -1,5 +1,5 @@
 import FHIR from 'fhirclient';
-import { CLIENT_ID, DEFAULT_STANDALONE_ISS, REDIRECT_PATH, TRUSTED_ISSUERS } from '../config.ts';
+import { CLIENT_ID, DEFAULT_STANDALONE_ISS, REDIRECT_PATH, TRUSTED_ISSUERS, type TrustedIssuer } from '../config.ts';
 import { checkIssuer } from './issuers.ts';
 import { configureFhirclient } from './session.ts';
 import { requestedScopes, scopeSyntaxFor, type LaunchKind, type SmartConfiguration } from './scopes.ts';
@@ -37,13 +37,13 @@ function pinLaunchUrl(iss: string, launchToken: string | undefined): void {
 
 /**
  * Runs the launch page: EHR launch (`iss` + `launch`) or standalone launch (`iss` alone, or the sandbox default).
- * The issuer is checked against the allow-list before anything is sent to it.
+ * The issuer is checked against the allow-list (this build's, unless given) before anything is sent to it.
  */
-export async function launch(search: string, pageUrl: string): Promise<LaunchOutcome> {
+export async function launch(search: string, pageUrl: string, allowList: readonly TrustedIssuer[] = TRUSTED_ISSUERS): Promise<LaunchOutcome> {
   const params = new URLSearchParams(search);
   const launchToken = params.get('launch') ?? undefined;
   const kind: LaunchKind = launchToken ? 'ehr' : 'standalone';
-  const check = checkIssuer(params.get('iss') ?? (kind === 'standalone' ? DEFAULT_STANDALONE_ISS : undefined), TRUSTED_ISSUERS);
+  const check = checkIssuer(params.get('iss') ?? (kind === 'standalone' ? DEFAULT_STANDALONE_ISS : undefined), allowList);
   if (!check.trusted) return { kind: 'refused', reason: check.reason };
   pinLaunchUrl(check.iss, launchToken);
   configureFhirclient();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ID, LAUNCH_PATH, PUBLIC_ISSUERS, REDIRECT_PATH } from '../../src/config.ts';
+import { CLIENT_ID, LAUNCH_PATH, PUBLIC_SANDBOX_ISSUERS, REDIRECT_PATH } from '../../src/config.ts';
 import { requestedScopes } from '../../src/fhir/scopes.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -30,8 +30,8 @@ describe('smart-manifest.json agrees with src/config.ts', () => {
     });
   });
 
-  it('lists the public issuers the app trusts', () => {
-    expect(manifest.trusted_issuers).toEqual(PUBLIC_ISSUERS.map((i) => i.iss));
+  it('lists the public sandboxes a test build trusts', () => {
+    expect(manifest.public_sandbox_issuers).toEqual(PUBLIC_SANDBOX_ISSUERS.map((i) => i.iss));
   });
 
   it('points at pages and files that exist', () => {
