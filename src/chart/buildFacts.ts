@@ -1,7 +1,7 @@
-import type { CodeRef } from './codes.ts';
+import { isRecord, type CodeRef } from './codes.ts';
 import { latestCodedAnswer } from './codedObservations.ts';
 import { ckdStageFact, conditionFact } from './conditions.ts';
-import { bodyMassIndex, ckdEpi2021, HBA1C_DIABETES_PERCENT } from './derived.ts';
+import { ageInYears, bodyMassIndex, ckdEpi2021, HBA1C_DIABETES_PERCENT } from './derived.ts';
 import { activeDrugs, statinUse, type ActiveDrug } from './medications.ts';
 import { readingsOf, twelveMonthMean, type Reading } from './observations.ts';
 import { familyHistoryFact, slco1b1Fact, statinIntoleranceFact } from './otherFacts.ts';
@@ -60,7 +60,8 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
   const smokingStatus = smokingFact(chart.observations, now, valueSets);
   const hypertension = cond('hypertension');
   const diabetesDx = cond('diabetes');
-  const egfr = chooseEgfr(q.egfr, q.creatinine, age, sex);
+  const birthDate = isRecord(chart.patient) && typeof chart.patient.birthDate === 'string' ? chart.patient.birthDate : undefined;
+  const egfr = chooseEgfr(q.egfr, q.creatinine, age, sex, birthDate);
   const bmi = q.bmi.state === 'known' ? q.bmi : derivedBmi(q.weight, q.height, q.bmi, now);
   const statinDrugs = meds.drugs.filter((d) => d.drugClass === 'statin');
   return {
@@ -189,23 +190,29 @@ function pregnancyFact(chart: ChartData, now: Date, concept: Parameters<typeof c
  * same draw is what the result was computed from) gives a newer CKD-EPI 2021 value. If that cannot be calculated,
  * the result stands.
  */
-function chooseEgfr(measured: QuantityFacts['egfr'], creatinine: QuantityFacts['creatinine'], age: ChartFacts['age'], sex: Fact<Sex>): QuantityFacts['egfr'] {
-  if (measured.state !== 'known') return derivedEgfr(creatinine, age, sex, measured);
+function chooseEgfr(measured: QuantityFacts['egfr'], creatinine: QuantityFacts['creatinine'], age: ChartFacts['age'], sex: Fact<Sex>, birthDate: string | undefined): QuantityFacts['egfr'] {
+  if (measured.state !== 'known') return derivedEgfr(creatinine, age, sex, measured, birthDate);
   const egfrAt = parseFhirDate(measured.date);
   const creatinineAt = creatinine.state === 'known' ? parseFhirDate(creatinine.date) : undefined;
   if (egfrAt === undefined || creatinineAt === undefined || creatinineAt - egfrAt <= 86_400_000) return measured;
-  const derived = derivedEgfr(creatinine, age, sex, measured);
+  const derived = derivedEgfr(creatinine, age, sex, measured, birthDate);
   return derived.state === 'known' ? { ...derived, note: `from a creatinine newer than the latest eGFR result (${measured.date})` } : measured;
 }
 
-export function derivedEgfr(creatinine: QuantityFacts['creatinine'], age: ChartFacts['age'], sex: Fact<Sex>, measured: QuantityFacts['egfr']): QuantityFacts['egfr'] {
+/**
+ * CKD-EPI 2021 eGFR from the creatinine fact. The equation takes the age when the blood was drawn: with the birth
+ * date (chart age) that is the age on the creatinine's date; an entered age is taken as given.
+ */
+export function derivedEgfr(creatinine: QuantityFacts['creatinine'], age: ChartFacts['age'], sex: Fact<Sex>, measured: QuantityFacts['egfr'], birthDate?: string): QuantityFacts['egfr'] {
   const scr = valueOf(creatinine);
   const years = valueOf(age);
   const s = valueOf(sex);
   if (creatinine.state !== 'known' || scr === undefined || years === undefined || s === undefined) {
     return unknown('no eGFR result, and creatinine, age or sex is missing to calculate one', measured.rejected);
   }
-  const value = ckdEpi2021(scr.value, years.value, s);
+  const drawnAt = parseFhirDate(creatinine.date);
+  const ageAtDraw = age.state === 'known' && age.origin !== 'entered' && birthDate !== undefined && drawnAt !== undefined ? ageInYears(birthDate, new Date(drawnAt)) : undefined;
+  const value = ckdEpi2021(scr.value, ageAtDraw ?? years.value, s);
   if (value === undefined) return unknown('eGFR cannot be calculated (CKD-EPI 2021 is for adults)', measured.rejected);
   return {
     state: 'known', origin: 'derived', value: { value, unit: 'mL/min/{1.73_m2}' },

@@ -361,3 +361,11 @@ describe('eGFR from a newer creatinine (CKD-EPI 2021, Inker LA et al., NEJM 2021
     expect(e.state === 'known' && e.origin === 'chart' && e.value.value).toBe(90);
   });
 });
+
+describe('CKD-EPI 2021 uses the age when the creatinine was drawn (0.9938^age, Inker LA et al., NEJM 2021, Table 2)', () => {
+  it('a creatinine drawn at 58 (patient 60 today) is calculated with age 58', () => {
+    const e = f({ patient: { resourceType: 'Patient', id: 'p1', gender: 'male', birthDate: '1966-06-01' }, observations: [obs('2160-0', ucum(1.0, 'mg/dL'), { days: 700 })] }).egfr;
+    // 142 × (1.0/0.9)^−1.200 × 0.9938^58 = 87.2 (at 60 it would be 86.2)
+    expect(e.state === 'known' && e.value.value).toBeCloseTo(87.2, 1);
+  });
+});
