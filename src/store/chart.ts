@@ -14,6 +14,8 @@ const site = parseSiteCodes(siteCodesJson);
 
 export interface ChartState {
   patientId?: string;
+  /** Where this chart's manual entries are kept in sessionStorage (server and patient). */
+  entriesKey?: string;
   /** One entry per source, in search order. */
   sources: SourceState[];
   outcomes: Partial<Record<SourceId, SourceOutcome>>;
@@ -38,20 +40,27 @@ export const chartStoreConfig: { now: () => Date; valueSets: ValueSets; load: Lo
 
 const ENTRY_KEY = 'tailor.chart.entries.';
 
-/** Entries survive a reload of the tab (sessionStorage), never beyond it; keyed by patient so charts never mix. */
-function readEntries(patientId: string): Entries {
+/**
+ * Entries survive a reload of the tab (sessionStorage), never beyond it. They are keyed by server and patient, so
+ * charts never mix, not even two EHRs' patients that happen to share an id.
+ */
+function chartKey(requester: FhirRequester, patientId: string): string {
+  return `${requester.baseUrl}|${patientId}`;
+}
+
+function readEntries(key: string): Entries {
   try {
-    const raw = globalThis.sessionStorage?.getItem(ENTRY_KEY + patientId);
+    const raw = globalThis.sessionStorage?.getItem(ENTRY_KEY + key);
     return raw ? parseEntries(JSON.parse(raw)) : {};
   } catch {
     return {};
   }
 }
 
-function writeEntries(patientId: string | undefined, entries: Entries): void {
-  if (!patientId) return;
+function writeEntries(key: string | undefined, entries: Entries): void {
+  if (!key) return;
   try {
-    globalThis.sessionStorage?.setItem(ENTRY_KEY + patientId, JSON.stringify(entries));
+    globalThis.sessionStorage?.setItem(ENTRY_KEY + key, JSON.stringify(entries));
   } catch {
     // Storage full or blocked (embedded browsers): entries still live in memory for this page.
   }
@@ -90,8 +99,9 @@ export const useChartStore = create<ChartState>()((set, get) => {
       const gen = ++generation;
       const specs = planChartSearches(patientId, readCapabilities(capability), { pageSize: chartStoreConfig.pageSize, valueSets: chartStoreConfig.valueSets });
       session = { requester, specs, controller: new AbortController() };
-      const entries = readEntries(patientId);
-      set({ patientId, sources: specs.map(loadingState), outcomes: {}, entries, facts: computeFacts({}, entries) });
+      const entriesKey = chartKey(requester, patientId);
+      const entries = readEntries(entriesKey);
+      set({ patientId, entriesKey, sources: specs.map(loadingState), outcomes: {}, entries, facts: computeFacts({}, entries) });
       await Promise.all(specs.map((spec) => run(spec, gen)));
     },
 
@@ -105,14 +115,14 @@ export const useChartStore = create<ChartState>()((set, get) => {
 
     enterFact(key, value) {
       const entries: Entries = { ...get().entries, [key]: { value, enteredAt: chartStoreConfig.now().toISOString() } };
-      writeEntries(get().patientId, entries);
+      writeEntries(get().entriesKey, entries);
       set((s) => ({ entries, facts: computeFacts(s.outcomes, entries) }));
     },
 
     clearEntry(key) {
       const entries: Entries = { ...get().entries };
       delete entries[key];
-      writeEntries(get().patientId, entries);
+      writeEntries(get().entriesKey, entries);
       set((s) => ({ entries, facts: computeFacts(s.outcomes, entries) }));
     },
   };

@@ -50,7 +50,7 @@ describe('chart store', () => {
     await startChartLoad(fetchRequester, 'p1');
     useChartStore.getState().enterFact('totalCholesterol', { value: 199, unit: 'mg/dL' });
     expect(useChartStore.getState().facts.totalCholesterol).toMatchObject({ state: 'known', origin: 'entered', value: { value: 199 }, enteredAt: '2026-05-01T10:00:00.000Z' });
-    expect(JSON.parse(sessionStorage.getItem('tailor.chart.entries.p1') ?? '{}')).toHaveProperty('totalCholesterol');
+    expect(JSON.parse(sessionStorage.getItem(`tailor.chart.entries.${fetchRequester.baseUrl}|p1`) ?? '{}')).toHaveProperty('totalCholesterol');
     expect(localStorage.length).toBe(0);
 
     // A reload of the same patient brings the entry back; another patient does not see it.
@@ -58,10 +58,13 @@ describe('chart store', () => {
     expect(useChartStore.getState().facts.totalCholesterol.state).toBe('known');
     await startChartLoad(fetchRequester, 'p2');
     expect(useChartStore.getState().facts.totalCholesterol.state).toBe('unknown');
+    // Nor does a patient with the same id on another EHR.
+    await startChartLoad({ ...fetchRequester, baseUrl: 'https://other-ehr.example.org/fhir' }, 'p1');
+    expect(useChartStore.getState().facts.totalCholesterol.state).toBe('unknown');
 
     await startChartLoad(fetchRequester, 'p1');
     useChartStore.getState().clearEntry('totalCholesterol');
     expect(useChartStore.getState().facts.totalCholesterol.state).toBe('unknown');
-    expect(sessionStorage.getItem('tailor.chart.entries.p1')).toBe('{}');
+    expect(sessionStorage.getItem(`tailor.chart.entries.${fetchRequester.baseUrl}|p1`)).toBe('{}');
   });
 });
