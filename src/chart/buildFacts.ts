@@ -322,19 +322,29 @@ function onHold(what: string, held: ActiveDrug[]): UnknownFact {
   return unknown(`the only ${what} prescription is on hold`, [], { note: `${[...new Set(held.map((d) => d.ingredient))].join(', ')} on hold: confirm`, sources: held.map((d) => d.source) });
 }
 
+/**
+ * The active statin. With several (a switch whose old prescription was never ended, or a request and a statement),
+ * the most recently prescribed one, and the note says how many different statins are active.
+ */
 function statinFact(statins: ActiveDrug[], held: ActiveDrug[], loaded: boolean): ChartFacts['statin'] {
-  const first = statins[0];
+  const newest = [...statins].sort((a, b) => (parseFhirDate(b.source.date) ?? -Infinity) - (parseFhirDate(a.source.date) ?? -Infinity));
+  const first = newest[0];
   if (!first) {
     if (held.length > 0) return onHold('statin', held);
     if (!loaded) return unknown('medications are not loaded');
     return { state: 'known', origin: 'derived', value: null, sources: [], rejected: [], method: 'No active statin prescription in the loaded medications', citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };
   }
   const use = statinUse(first);
-  const sources: SourceRef[] = statins.map((s) => s.source);
+  const sources: SourceRef[] = newest.map((s) => s.source);
+  const ingredients = new Set(statins.map((s) => s.ingredient));
+  const notes = [
+    ...(ingredients.size > 1 ? [`${ingredients.size} different statins active (${[...ingredients].join(', ')}); the newest prescription is shown`] : []),
+    ...(use.doseBasis === 'tablet-strength' ? ['intensity from tablet strength; daily dose not stated'] : []),
+  ];
   return {
     state: 'known', origin: 'chart', value: use, sources, rejected: [],
     ...(first.source.date ? { date: first.source.date } : {}),
-    ...(use.doseBasis === 'tablet-strength' ? { note: 'intensity from tablet strength; daily dose not stated' } : {}),
+    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
   };
 }
 

@@ -369,3 +369,13 @@ describe('CKD-EPI 2021 uses the age when the creatinine was drawn (0.9938^age, I
     expect(e.state === 'known' && e.value.value).toBeCloseTo(87.2, 1);
   });
 });
+
+describe('several active statins (a switch whose old prescription was never ended)', () => {
+  it('the most recently prescribed statin is the one shown, and the note says there are two', () => {
+    const old = medRequest('83367', 'atorvastatin 20 MG Oral Tablet', { authoredOn: daysAgo(400) });
+    const recent = medRequest('301542', 'rosuvastatin 20 MG Oral Tablet', { authoredOn: daysAgo(30) });
+    const st = f({ medicationRequests: [old, recent] }).statin;
+    expect(st.state === 'known' && st.value).toMatchObject({ ingredient: 'rosuvastatin', intensity: 'high' });
+    expect(st.state === 'known' && st.note).toBe('2 different statins active (atorvastatin, rosuvastatin); the newest prescription is shown; intensity from tablet strength; daily dose not stated');
+  });
+});
