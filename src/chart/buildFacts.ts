@@ -237,18 +237,18 @@ export function derivedBmi(weight: QuantityFacts['weight'], height: QuantityFact
   };
 }
 
-/**
- * Diabetes: a diagnosis, else HbA1c ≥ 6.5 %, else a diabetes-specific glucose-lowering drug (insulin, sulfonylurea,
- * DPP-4i, TZD). Metformin, SGLT2i and GLP-1RA alone leave it unknown with a note: they are also prescribed for
- * prediabetes, heart failure, CKD and obesity. "No" needs loaded conditions and medications; it names the HbA1c
- * it also rests on, or notes that there is none.
- */
 /** The newest HbA1c ≥ 6.5 % other than the latest one: a "no" must not rest on a latest value that hides it. */
 function earlierDiagnosticHba1c(observations: readonly unknown[], now: Date, valueSets: ValueSets): Reading | undefined {
   const concept = valueSets.observations.find((c) => c.key === 'hba1c');
   return concept ? readingsOf(concept, observations, now).readings.slice(1).find((r) => r.value >= HBA1C_DIABETES_PERCENT) : undefined;
 }
 
+/**
+ * Diabetes: a diagnosis, else HbA1c ≥ 6.5 %, else a diabetes-specific glucose-lowering drug (insulin, sulfonylurea,
+ * DPP-4i, TZD). Metformin, SGLT2i and GLP-1RA alone leave it unknown with a note: they are also prescribed for
+ * prediabetes, heart failure, CKD and obesity; so does an earlier HbA1c ≥ 6.5 % behind a lower latest one. "No"
+ * needs loaded conditions and medications; it names the HbA1c it also rests on, or notes that there is none.
+ */
 function diabetesFact(dx: Fact<boolean>, hba1c: QuantityFacts['hba1c'], earlierHigh: Reading | undefined, drugs: ActiveDrug[], medsLoaded: boolean): Fact<boolean> {
   if (dx.state === 'known' && dx.value) return dx;
   const a1c = valueOf(hba1c);
