@@ -2,10 +2,8 @@
  * Timings of the sandbox FHIR server (startup and typical app searches on the heavy chart), for `npm run bench`.
  * Run alone with `npx tsx sandbox/fhir/bench.ts`, or call `benchFhirServer()` from scripts/bench.ts.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { createFhirServer } from './server.ts';
+import { listenFhirServer } from './listen.ts';
 
 export interface BenchLine {
   name: string;
@@ -22,14 +20,10 @@ const QUERIES = [
 
 export async function benchFhirServer(runs = 15): Promise<BenchLine[]> {
   const started = performance.now();
-  let handler: Awaited<ReturnType<typeof createFhirServer>> | undefined;
-  const http = createServer((req, res) => void handler?.handle(req, res));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/fhir`;
-  handler = await createFhirServer({
-    baseUrl: base,
+  const fhir = await listenFhirServer({
     introspect: async () => ({ clientId: 'bench', scopes: ['patient/*.rs'], patient: 'heavy-chart', switches: {}, expiresAt: Date.now() / 1000 + 3600 }),
   });
+  const base = fhir.base;
   const lines: BenchLine[] = [{ name: 'startup (schema + synthetic data)', medianMs: round(performance.now() - started), runs: 1 }];
   for (const query of QUERIES) {
     const times: number[] = [];
@@ -43,7 +37,7 @@ export async function benchFhirServer(runs = 15): Promise<BenchLine[]> {
     times.sort((a, b) => a - b);
     lines.push({ name: `GET ${query}`, medianMs: round(times[Math.floor(times.length / 2)] ?? NaN), runs });
   }
-  await new Promise<void>((resolve) => http.close(() => resolve()));
+  await fhir.close();
   return lines;
 }
 

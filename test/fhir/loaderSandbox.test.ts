@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import FHIR from 'fhirclient';
 import type { CapabilityStatement, Resource } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenGrant } from '../../sandbox/contracts.ts';
 import { buildSandboxResources } from '../../sandbox/data/index.ts';
-import { createFhirServer, type FhirServer } from '../../sandbox/fhir/server.ts';
+import { listenFhirServer, type ListeningFhirServer } from '../../sandbox/fhir/listen.ts';
 import { buildFacts, type ChartData } from '../../src/chart/buildFacts.ts';
 import { readCapabilities } from '../../src/fhir/chart-loader/capabilities.ts';
 import { fhirclientRequester } from '../../src/fhir/chart-loader/fhirclientRequester.ts';
@@ -21,18 +19,16 @@ const grant = (patient: string): TokenGrant => ({
   clientId: 'tailor', scopes: ['openid', ...SCOPES], patient, switches: { personality: 'epic' }, expiresAt: Math.floor(Date.now() / 1000) + 3600,
 });
 
-let server: FhirServer;
+let fhir: ListeningFhirServer;
 let base = '';
-const http = createServer((req, res) => void server.handle(req, res));
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/fhir`;
   // The sandbox types resources with @medplum/fhirtypes; the data is the same R4 JSON.
-  const resources = RESOURCES as unknown as NonNullable<Parameters<typeof createFhirServer>[0]['resources']>;
-  server = await createFhirServer({ baseUrl: base, resources, introspect: async (token) => grant(token) });
+  const resources = RESOURCES as unknown as NonNullable<Parameters<typeof listenFhirServer>[0]['resources']>;
+  fhir = await listenFhirServer({ resources, introspect: async (token) => grant(token) });
+  base = fhir.base;
 }, 60_000);
-afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
+afterAll(() => fhir.close());
 
 async function load(patientId: string) {
   const client = FHIR.client({ serverUrl: base, tokenResponse: { access_token: patientId, patient: patientId } });

@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import FHIR from 'fhirclient';
 import type { Observation, Practitioner } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenGrant } from '../../sandbox/contracts.ts';
-import { createFhirServer } from '../../sandbox/fhir/server.ts';
-import type { FhirServer } from '../../sandbox/fhir/server.ts';
+import { listenFhirServer, type ListeningFhirServer } from '../../sandbox/fhir/listen.ts';
 
 // The app's own client library against the sandbox: fhirclient reads /metadata to find the patient search parameter.
 const GRANT: TokenGrant = {
@@ -18,16 +15,14 @@ const GRANT: TokenGrant = {
   expiresAt: Math.floor(Date.now() / 1000) + 3600,
 };
 
-let server: FhirServer;
+let fhir: ListeningFhirServer;
 let base = '';
-const http = createServer((req, res) => void server.handle(req, res));
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/fhir`;
-  server = await createFhirServer({ baseUrl: base, introspect: async (t) => (t === 'tok' ? GRANT : undefined) });
+  fhir = await listenFhirServer({ introspect: async (t) => (t === 'tok' ? GRANT : undefined) });
+  base = fhir.base;
 }, 30_000); // startup loads the FHIR schema and ~6,000 resources
-afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
+afterAll(() => fhir.close());
 
 const client = () => FHIR.client({ serverUrl: base, tokenResponse: { access_token: 'tok', patient: 'bp-panel' } });
 

@@ -1,10 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Bundle, CapabilityStatement, Observation, OperationOutcome, Resource } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenGrant } from '../../sandbox/contracts.ts';
-import { createFhirServer } from '../../sandbox/fhir/server.ts';
-import type { FhirServer } from '../../sandbox/fhir/server.ts';
+import { listenFhirServer, type ListeningFhirServer } from '../../sandbox/fhir/listen.ts';
 
 const LOINC = 'http://loinc.org';
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
@@ -32,17 +29,15 @@ const TOKENS: Record<string, TokenGrant> = {
   epic: grant(['user/*.rs'], { switches: { personality: 'epic' } }),
 };
 
-let server: FhirServer;
+let fhir: ListeningFhirServer;
 let base = '';
-const httpServer = createServer((req, res) => void server.handle(req, res));
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/fhir`;
-  server = await createFhirServer({ baseUrl: base, introspect: async (token) => TOKENS[token] });
+  fhir = await listenFhirServer({ introspect: async (token) => TOKENS[token] });
+  base = fhir.base;
 }, 30_000); // startup loads the FHIR schema and ~6,000 resources
 
-afterAll(() => new Promise<void>((resolve) => httpServer.close(() => resolve())));
+afterAll(() => fhir.close());
 
 async function call(path: string, token: string | undefined, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
   const headers = new Headers(init.headers);
