@@ -7,6 +7,7 @@ import type {
   CodeableConcept,
   Coding,
   Condition,
+  Encounter,
   FamilyMemberHistory,
   MedicationRequest,
   Observation,
@@ -63,7 +64,7 @@ export class Chart {
     readonly today: Date,
   ) {
     this.subject = { reference: `Patient/${person.id}`, display: `${person.given} ${person.family}` };
-    this.resources.push(patientResource(person, today));
+    this.resources.push(patientResource(person, today), todaysVisit(person, today));
   }
 
   /** An instant `daysAgo` days before today, at a clinic-hours time of day. */
@@ -224,6 +225,25 @@ function quantityOf(value: number, code: LabCode): Quantity {
     throw new Error(`LOINC ${code.code} has no unit: use a coded value`);
   }
   return { value, unit: code.unit, system: SYSTEM.ucum, code: code.unit };
+}
+
+/** The id of the office visit in progress today, the encounter an EHR launch from the open chart is bound to. */
+export function todaysVisitId(patientId: string): string {
+  return `${patientId}-visit-today`;
+}
+
+/** Today's ambulatory visit with the patient's own practitioner, in progress since 09:00 UTC. */
+function todaysVisit(p: PersonSpec, today: Date): Encounter {
+  return {
+    resourceType: 'Encounter',
+    id: todaysVisitId(p.id),
+    status: 'in-progress',
+    class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB', display: 'ambulatory' },
+    type: [{ coding: [{ system: SYSTEM.snomed, code: '185349003', display: 'Encounter for check up' }], text: 'Office visit' }],
+    subject: { reference: `Patient/${p.id}` },
+    participant: [{ individual: { reference: `Practitioner/${p.practitionerId}` } }],
+    period: { start: new Date(today.getTime() + 9 * 3600_000).toISOString() },
+  };
 }
 
 function patientResource(p: PersonSpec, today: Date): Patient {

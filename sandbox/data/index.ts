@@ -9,6 +9,7 @@ import { CASES } from './patients.ts';
 import { practitionerResources } from './practitioners.ts';
 
 export { listPractitioners } from './practitioners.ts';
+export { todaysVisitId } from './chart.ts';
 
 export function listPatients(): SandboxPerson[] {
   return CASES.map((c) => ({ id: c.person.id, name: `${c.person.given} ${c.person.family}`, summary: c.summary }));

@@ -15,6 +15,7 @@ import { SEARCHABLE_PARAM_TYPES } from './repository.ts';
 export const SUPPORTED_TYPES = [
   'Patient',
   'Practitioner',
+  'Encounter',
   'Observation',
   'Condition',
   'MedicationRequest',

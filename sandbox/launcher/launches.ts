@@ -1,5 +1,6 @@
 import type { LaunchSwitches } from '../contracts.ts';
 import type { LaunchContext } from '../auth/launches.ts';
+import { todaysVisitId } from '../data/chart.ts';
 
 /** How the launcher opens the app: framed inside the EHR page (as Hyperspace and PowerChart do) or in the whole window. */
 export type LaunchDisplay = 'embedded' | 'window';
@@ -16,7 +17,8 @@ function positiveInt(value: string | null): number | undefined {
 
 /**
  * Reads a launch from the launcher form (or the same fields in a query string, which tests use):
- * practitioner, patient, encounter, display, banner=ehr, and the switches.
+ * practitioner, patient, encounter, display, banner=ehr, and the switches. A launch from the open chart is bound to
+ * the patient's visit today, as an EHR binds it to the open encounter; `encounter=none` launches without one.
  */
 export function parseLaunchRequest(form: URLSearchParams): LaunchRequest | { error: string } {
   const practitioner = form.get('practitioner');
@@ -38,7 +40,7 @@ export function parseLaunchRequest(form: URLSearchParams): LaunchRequest | { err
     context: {
       practitioner,
       patient,
-      encounter: form.get('encounter') || undefined,
+      encounter: form.get('encounter') === 'none' ? undefined : form.get('encounter') || todaysVisitId(patient),
       needPatientBanner: form.get('banner') !== 'ehr',
       switches,
     },

@@ -15,6 +15,7 @@ export function launcherPage(o: { practitioners: SandboxPerson[]; patients: Sand
 <fieldset><legend>Context</legend>
 <label>User <select name="practitioner">${options(o.practitioners)}</select></label>
 <label>Patient <select name="patient">${options(o.patients)}</select></label>
+<label>Encounter <select name="encounter"><option value="">today's office visit</option><option value="none">none (launched outside a visit)</option></select></label>
 <label><input type="radio" name="display" value="embedded" checked> Embedded in the EHR page (iframe, like Hyperspace)</label>
 <label><input type="radio" name="display" value="window"> Whole window</label>
 <label><input type="checkbox" name="banner" value="ehr"> The EHR shows its own patient banner (need_patient_banner=false)</label>

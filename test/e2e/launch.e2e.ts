@@ -53,6 +53,8 @@ describe('EHR launch', () => {
     expect(authorize.searchParams.get('scope')).toContain('patient/Observation.rs');
     const tokenPost = requests.find((r) => r.url() === `${SANDBOX_ORIGIN}/auth/token` && r.method() === 'POST')!;
     expect(tokenPost.postData()).toMatch(/code_verifier=/);
+    // The launch context arrives with the token: the open chart's patient and today's visit.
+    expect(await (await tokenPost.response())!.json()).toMatchObject({ patient: patient.id, encounter: `${patient.id}-visit-today`, need_patient_banner: true });
 
     // Every request stayed on this machine's two origins: no third parties.
     const origins = new Set(requests.map((r) => new URL(r.url()).origin));

@@ -1,8 +1,8 @@
-import type { AllergyIntolerance, Condition, MedicationRequest, Observation, Patient, Practitioner, Resource } from 'fhir/r4';
+import type { AllergyIntolerance, Condition, Encounter, MedicationRequest, Observation, Patient, Practitioner, Resource } from 'fhir/r4';
 import { validateResource } from '@medplum/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSandboxResources, listPatients, listPractitioners } from '../../sandbox/data/index.ts';
+import { buildSandboxResources, listPatients, listPractitioners, todaysVisitId } from '../../sandbox/data/index.ts';
 import { ckdEpi2021 } from '../../sandbox/data/egfr.ts';
 import { loadFhirSchema } from '../../sandbox/fhir/schema.ts';
 
@@ -38,6 +38,16 @@ const patient = (id: string) => ALL.find((r): r is Patient => r.resourceType ===
 const EGFR_CODES = ['33914-3', '48642-3', '48643-1', '50044-7', '62238-1', '69405-9', '77147-7', '88293-6', '88294-4', '98979-8'];
 
 describe('catalogue', () => {
+  it("gives every patient today's visit with their own practitioner, for EHR launches to bind to", () => {
+    for (const { id } of listPatients()) {
+      const [visit, ...others] = ofType<Encounter>(chart(id), 'Encounter');
+      expect(others, id).toEqual([]);
+      expect(visit).toMatchObject({ id: todaysVisitId(id), status: 'in-progress', class: { code: 'AMB' } });
+      expect(visit!.period?.start?.slice(0, 10)).toBe(NOW.toISOString().slice(0, 10));
+      expect(visit!.participant?.[0]?.individual?.reference).toBe(patient(id).generalPractitioner?.[0]?.reference);
+    }
+  });
+
   it('lists every case once, each with a one-line summary and a Patient resource', () => {
     const patients = listPatients();
     expect(patients.length).toBeGreaterThanOrEqual(14);

@@ -23,11 +23,15 @@ describe('parseLaunchRequest', () => {
     });
   });
 
-  it('defaults to an embedded launch with our banner and no switches, ignoring junk numbers', () => {
+  it("defaults to an embedded launch in today's visit with our banner and no switches, ignoring junk numbers", () => {
     expect(parseLaunchRequest(new URLSearchParams({ practitioner: 'dr', patient: 'pt', tokenLifetimeSeconds: '-5' }))).toEqual({
       display: 'embedded',
-      context: { practitioner: 'dr', patient: 'pt', encounter: undefined, needPatientBanner: true, switches: {} },
+      context: { practitioner: 'dr', patient: 'pt', encounter: 'pt-visit-today', needPatientBanner: true, switches: {} },
     });
+  });
+
+  it('launches outside any encounter when asked', () => {
+    expect(parseLaunchRequest(new URLSearchParams({ practitioner: 'dr', patient: 'pt', encounter: 'none' }))).toMatchObject({ context: { encounter: undefined } });
   });
 
   it('asks for a user and a patient', () => {
