@@ -15,6 +15,9 @@ export default defineConfig((env) =>
       setupFiles: ['./test/setup.ts'],
       include: ['test/**/*.test.{ts,tsx}'],
       exclude: ['test/e2e/**', 'node_modules/**'],
+      // Generous caps, not speed assertions: property tests run thousands of cases and CI has two busy cores.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
     },
   }),
 );
