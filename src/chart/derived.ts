@@ -21,9 +21,12 @@ export function bodyMassIndex(weightKg: number, heightCm: number): number | unde
   return weightKg / (m * m);
 }
 
-/** Whole years between a birth date (YYYY-MM-DD) and now, in UTC. */
-export function ageInYears(birthDate: string, now: Date): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+/**
+ * Completed years between a full YYYY-MM-DD birth date and now, in UTC (a 29 Feb birthday turns over on 1 Mar);
+ * undefined for a missing, partial, invalid or future birth date.
+ */
+export function ageInYears(birthDate: string | undefined, now: Date): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const birth = Date.UTC(y, mo - 1, d);

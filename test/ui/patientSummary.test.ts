@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, displayName, summarisePatient } from '../../src/ui/banner/patientSummary.ts';
+import { ageInYears } from '../../src/chart/derived.ts';
+import { displayName, summarisePatient } from '../../src/ui/banner/patientSummary.ts';
 
 describe('ageInYears', () => {
   const today = new Date('2026-11-25T12:00:00Z');

@@ -1,4 +1,5 @@
 import type { HumanName, Identifier, Patient } from 'fhir/r4';
+import { ageInYears } from '../../chart/derived.ts';
 
 export interface PatientSummary {
   name: string;
@@ -15,18 +16,6 @@ export function displayName(names: HumanName[] | undefined): string {
   if (!name) return 'Name not recorded';
   const built = [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(' ');
   return built || name.text || 'Name not recorded';
-}
-
-/** Completed years between a full YYYY-MM-DD birth date and today (a 29 Feb birthday turns over on 1 Mar). */
-export function ageInYears(birthDate: string | undefined, today: Date): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  let age = today.getUTCFullYear() - year;
-  const beforeBirthday =
-    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
-  if (beforeBirthday) age -= 1;
-  return age >= 0 ? age : undefined;
 }
 
 const SEX_LABELS: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
