@@ -2,12 +2,13 @@ import { isRecord, type CodeRef } from './codes.ts';
 import { latestCodedAnswer } from './codedObservations.ts';
 import { ckdStageFact, conditionFact } from './conditions.ts';
 import { ageInYears, bodyMassIndex, ckdEpi2021, HBA1C_DIABETES_PERCENT } from './derived.ts';
+import { DAY_MS, parseFhirDate } from './fhirDate.ts';
 import { activeDrugs, statinUse, type ActiveDrug } from './medications.ts';
 import { readingsOf, twelveMonthMean, type Reading } from './observations.ts';
 import { familyHistoryFact, slco1b1Fact, statinIntoleranceFact } from './otherFacts.ts';
 import { ageFact, sexFact } from './patientFacts.ts';
 import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
-import { parseFhirDate, stalenessOf } from './staleness.ts';
+import { stalenessOf } from './staleness.ts';
 import type { ObservationConcept } from './valueSets/observations.ts';
 import { DRUG_CLASSES } from './valueSets/medications.ts';
 import { PREGNANCY_ANSWERS, PREGNANCY_STATUS_CODE, SMOKING_STATUS_CODE, SMOKING_UNKNOWN_ANSWERS } from './valueSets/social.ts';
@@ -94,7 +95,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
 function coversLastYear(since: string | undefined, now: Date): boolean {
   if (since === undefined) return true;
   const at = parseFhirDate(since);
-  return at !== undefined && at <= now.getTime() - 365 * 86_400_000;
+  return at !== undefined && at <= now.getTime() - 365 * DAY_MS;
 }
 
 function quantityFacts(observations: readonly unknown[], now: Date, valueSets: ValueSets, completeSince: ChartData['completeSince']): QuantityFacts {
@@ -194,7 +195,7 @@ function chooseEgfr(measured: QuantityFacts['egfr'], creatinine: QuantityFacts['
   if (measured.state !== 'known') return derivedEgfr(creatinine, age, sex, measured, birthDate);
   const egfrAt = parseFhirDate(measured.date);
   const creatinineAt = creatinine.state === 'known' ? parseFhirDate(creatinine.date) : undefined;
-  if (egfrAt === undefined || creatinineAt === undefined || creatinineAt - egfrAt <= 86_400_000) return measured;
+  if (egfrAt === undefined || creatinineAt === undefined || creatinineAt - egfrAt <= DAY_MS) return measured;
   const derived = derivedEgfr(creatinine, age, sex, measured, birthDate);
   return derived.state === 'known' ? { ...derived, note: `from a creatinine newer than the latest eGFR result (${measured.date})` } : measured;
 }

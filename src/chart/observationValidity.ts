@@ -1,5 +1,5 @@
 import { isRecord } from './codes.ts';
-import { parseFhirDate } from './staleness.ts';
+import { parseFhirDate } from './fhirDate.ts';
 
 /** Observation statuses that carry a usable result (FHIR R4 observation-status). */
 const RESULT_STATUSES = new Set(['final', 'amended', 'corrected']);

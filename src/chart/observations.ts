@@ -1,5 +1,6 @@
 import type { Coding } from 'fhir/r4';
 import { codeText, isRecord, isSiteCoding, matchCoding } from './codes.ts';
+import { DAY_MS } from './fhirDate.ts';
 import { convert, ucumCodeOf } from './units.ts';
 import { effectiveDate, usableObservation, resourceId } from './observationValidity.ts';
 import type { ObservationConcept } from './valueSets/observations.ts';
@@ -12,8 +13,6 @@ export interface Reading {
   at: number;
   source: SourceRef;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Every usable reading of a concept, newest first, and every matching Observation that could not be used. */
 export function readingsOf(concept: ObservationConcept, observations: readonly unknown[], now: Date): { readings: Reading[]; rejected: Rejection[] } {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseEntries } from '../../src/chart/entries.ts';
 import { parseSiteCodes } from '../../src/chart/siteCodes.ts';
 import { convert, ucumCodeOf } from '../../src/chart/units.ts';
-import { parseFhirDate } from '../../src/chart/staleness.ts';
+import { parseFhirDate } from '../../src/chart/fhirDate.ts';
 
 // Inputs from outside the code (session storage, the site file, EHR units and dates) never make these throw.
 describe('boundary parsers on arbitrary input (fast-check)', () => {
