@@ -1,4 +1,4 @@
-import { codeText, codings, conceptText, isRecord } from './codes.ts';
+import { SYSTEM, codeText, codings, conceptText, isRecord } from './codes.ts';
 import { resourceId } from './observationValidity.ts';
 import { DRUG_CLASSES, STATIN_INTENSITY } from './valueSets/medications.ts';
 import type { DrugCode, ValueSets } from './siteCodes.ts';
@@ -130,7 +130,7 @@ function recognise(concept: unknown, drugCodes: readonly DrugCode[], med: Record
   if (med && Array.isArray(med.ingredient)) for (const ing of med.ingredient) if (isRecord(ing)) byCode(ing.itemCodeableConcept);
   if (out.length > 0) return out;
   for (const coding of codings(concept)) {
-    if (coding.system !== 'http://www.nlm.nih.gov/research/umls/rxnorm' || typeof coding.display !== 'string') continue;
+    if (coding.system !== SYSTEM.rxnorm || typeof coding.display !== 'string') continue;
     const name = coding.display.toLowerCase();
     for (const cls of DRUG_CLASSES) {
       for (const ing of cls.ingredients) {

@@ -1,7 +1,7 @@
 import { isRecord, type CodeRef } from './codes.ts';
 import { OBSERVATION_CONCEPTS, type ObservationConcept } from './valueSets/observations.ts';
 import { CONDITION_CONCEPTS, type ConditionConcept, type ConditionKey } from './valueSets/conditions.ts';
-import { DRUG_CLASSES } from './valueSets/medications.ts';
+import { DRUG_CLASSES, ingredientCode } from './valueSets/medications.ts';
 import { SMOKING_ANSWERS } from './valueSets/social.ts';
 import type { QuantityKey, SmokingStatus } from './types.ts';
 
@@ -89,7 +89,7 @@ const site = (refs: CodeRef[] | undefined): CodeRef[] => (refs ?? []).map((r) =>
 
 export function valueSetsWith(codes: SiteCodes): ValueSets {
   const shippedDrugs = DRUG_CLASSES.flatMap((d) =>
-    d.ingredients.map((i) => ({ ref: { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: i.rxcui, display: i.name }, classKey: d.key, ingredient: i.name })),
+    d.ingredients.map((i) => ({ ref: ingredientCode(i.rxcui, i.name), classKey: d.key, ingredient: i.name })),
   );
   const siteDrugs = Object.entries(codes.drugs).flatMap(([ingredient, refs]) => {
     const cls = DRUG_CLASSES.find((d) => d.ingredients.some((i) => i.name === ingredient));
