@@ -128,7 +128,7 @@ export const useChartStore = create<ChartState>()((set, get) => {
   };
 });
 
-/** Starts the one load wave after launch. The lead calls this with fhirclient adapted to FhirRequester. */
+/** Starts the one load wave after launch (the session store calls it once the SMART session is ready). */
 export function startChartLoad(requester: FhirRequester, patientId: string, capability?: CapabilityStatement): Promise<void> {
   return useChartStore.getState().startChartLoad(requester, patientId, capability);
 }
