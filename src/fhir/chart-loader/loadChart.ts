@@ -1,6 +1,6 @@
 import type { ChartData } from '../../chart/buildFacts.ts';
 import { describeFailure } from '../operationOutcome.ts';
-import { fetchPages, requestWithTimeout } from './fetchPages.ts';
+import { fetchPages, requestWithTimeout, type FetchOptions } from './fetchPages.ts';
 import type { FhirRequester } from './requester.ts';
 import type { SearchSpec, SourceId } from './searchPlan.ts';
 
@@ -27,11 +27,8 @@ export interface SourceOutcome {
   included: unknown[];
 }
 
-export interface LoadOptions {
-  maxPages: number;
-  timeoutMs: number;
-  signal?: AbortSignal;
-}
+/** loadSource hands its options straight to fetchPages, so they are one type. */
+export type LoadOptions = FetchOptions;
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = { maxPages: 5, timeoutMs: 30_000 };
 
