@@ -38,8 +38,8 @@ export function grantsRead(granted: string, resourceType: string): boolean {
   return granted.split(/\s+/).some((scope) => {
     const match = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)(\?.*)?$/.exec(scope);
     if (!match) return false;
-    const [, , type, access] = match;
+    const [, , type, access = ''] = match;
     if (type !== resourceType && type !== '*') return false;
-    return access === 'read' || access === '*' || (/^c?r?u?d?s?$/.test(access ?? '') && access!.includes('r'));
+    return access === 'read' || access === '*' || (/^c?r?u?d?s?$/.test(access) && access.includes('r'));
   });
 }
