@@ -97,8 +97,8 @@ function checkDateAt(date: string, now: Date): number | undefined {
 /** Yes from a diagnosis; no only when the Condition search completed and found none. */
 export function conditionFact(concept: ConditionConcept, conditions: readonly unknown[], loaded: boolean, now: Date): Fact<boolean> {
   const { matches, rejected, unsettled } = matchingConditions(concept, conditions, now);
-  if (matches.length > 0) {
-    const first = matches[0] as ConditionMatch;
+  const [first] = matches;
+  if (first) {
     return {
       state: 'known', origin: 'chart', value: true, sources: matches.map((m) => m.source), rejected,
       ...(first.source.date ? { date: first.source.date } : {}),

@@ -121,10 +121,11 @@ export function slco1b1Fact(observations: readonly unknown[], now: Date): Fact<S
   const sameDay = found.filter((f) => f.at === latestAt);
   const phenotype = sameDay.find((f) => f.reported)?.reported ?? sameDay.find((f) => f.derived)?.derived;
   const diplotype = sameDay.find((f) => f.diplotype)?.diplotype;
-  if (!phenotype) return unknown('no SLCO1B1 phenotype', rejected);
+  const [newest] = sameDay;
+  if (!phenotype || !newest) return unknown('no SLCO1B1 phenotype', rejected);
   return {
     state: 'known', origin: 'chart', value: { phenotype, ...(diplotype ? { diplotype } : {}) },
-    date: sameDay[0]?.date as string, sources: sameDay.map((f) => f.source), rejected,
+    date: newest.date, sources: sameDay.map((f) => f.source), rejected,
   };
 }
 
