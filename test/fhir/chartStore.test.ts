@@ -3,24 +3,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { setupServer } from 'msw/node';
 import type { Resource } from 'fhir/r4';
 import { chartStoreConfig, retrySource, startChartLoad, useChartStore } from '../../src/store/chart.ts';
-import type { FhirRequester } from '../../src/fhir/chart-loader/requester.ts';
-import { BASE, fakeEhr } from './fakeEhr.ts';
+import { fakeEhr, fetchRequester } from './fakeEhr.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 beforeEach(() => sessionStorage.clear());
-
-/** A plain fetch requester that throws the Response on HTTP errors (another shape the loader must handle). */
-const fetchRequester: FhirRequester = {
-  baseUrl: BASE,
-  async request<T>(url: string, signal?: AbortSignal): Promise<T> {
-    const response = await fetch(new URL(url, `${BASE}/`), signal ? { signal } : {});
-    if (!response.ok) throw response;
-    return (await response.json()) as T;
-  },
-};
 
 const resources: Resource[] = [
   { resourceType: 'Patient', id: 'p1', gender: 'male', birthDate: '1970-01-01' } as Resource,

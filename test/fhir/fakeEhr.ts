@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
 import type { Bundle, CapabilityStatement, Resource } from 'fhir/r4';
+import type { FhirRequester } from '../../src/fhir/chart-loader/requester.ts';
 
 /** A small fake FHIR server for loader tests: per-type resources, opaque paging, switchable faults. */
 export const BASE = 'https://ehr.example/fhir';
@@ -19,6 +20,16 @@ export interface FakeEhrOptions {
 }
 
 export const requests: URL[] = [];
+
+/** A plain fetch requester for the fake EHR that throws the Response on HTTP errors (another shape the loader must handle). */
+export const fetchRequester: FhirRequester = {
+  baseUrl: BASE,
+  async request<T>(url: string, signal?: AbortSignal): Promise<T> {
+    const response = await fetch(new URL(url, `${BASE}/`), signal ? { signal } : {});
+    if (!response.ok) throw response;
+    return (await response.json()) as T;
+  },
+};
 
 function outcome(status: number, text: string) {
   return HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: status === 401 ? 'login' : 'exception', diagnostics: text }] }, { status });

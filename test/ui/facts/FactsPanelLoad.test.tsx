@@ -5,22 +5,12 @@ import { setupServer } from 'msw/node';
 import type { Resource } from 'fhir/r4';
 import { FactsPanel } from '../../../src/ui/facts/FactsPanel.tsx';
 import { startChartLoad } from '../../../src/store/chart.ts';
-import type { FhirRequester } from '../../../src/fhir/chart-loader/requester.ts';
-import { BASE, fakeEhr } from '../../fhir/fakeEhr.ts';
+import { fakeEhr, fetchRequester } from '../../fhir/fakeEhr.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-
-const requester: FhirRequester = {
-  baseUrl: BASE,
-  async request<T>(url: string, signal?: AbortSignal): Promise<T> {
-    const response = await fetch(new URL(url, `${BASE}/`), signal ? { signal } : {});
-    if (!response.ok) throw response;
-    return (await response.json()) as T;
-  },
-};
 
 describe('FactsPanel with the real store and loader', () => {
   it('renders the loaded chart values after startChartLoad', async () => {
@@ -36,7 +26,7 @@ describe('FactsPanel with the real store and loader', () => {
     ];
     server.use(...fakeEhr({ resources, fail: { FamilyMemberHistory: { status: 503, text: 'maintenance' } } }));
     render(<FactsPanel />);
-    await act(() => startChartLoad(requester, 'p9'));
+    await act(() => startChartLoad(fetchRequester, 'p9'));
     expect(screen.getByTestId('fact-ldl-value')).toHaveTextContent('120 mg/dL'); // 3.1 mmol/L × 38.67
     expect(screen.getByTestId('fact-ldl-date')).toHaveTextContent(effective.slice(0, 10));
     expect(screen.getByTestId('fact-ldl-source')).toHaveTextContent('Observation/ldl-9 · recorded 3.1 mmol/L');
