@@ -1,4 +1,4 @@
-import type { Observation, Patient, Condition, MedicationRequest, AllergyIntolerance, FamilyMemberHistory, Quantity } from 'fhir/r4';
+import type { Observation, Patient, Condition, MedicationRequest, AllergyIntolerance, FamilyMemberHistory, Quantity, Resource } from 'fhir/r4';
 import { EMPTY_CHART, type ChartData } from '../../src/chart/buildFacts.ts';
 
 /** Small synthetic FHIR builders for chart tests. Dates are relative to NOW so staleness is deterministic. */
@@ -92,4 +92,18 @@ export const ALL_LOADED: ChartData['loaded'] = { patient: true, conditions: true
 
 export function chart(parts: Partial<ChartData>): ChartData {
   return { ...EMPTY_CHART, loaded: ALL_LOADED, ...parts };
+}
+
+/** One patient's chart from the sandbox's synthetic resources, as if every search had completed: no server in between. */
+export function sandboxChart(resources: readonly Resource[], patientId: string): ChartData {
+  const ref = `Patient/${patientId}`;
+  const mine = resources.filter((r) => {
+    const x = r as Resource & { subject?: { reference?: string }; patient?: { reference?: string } };
+    return (r.resourceType === 'Patient' && r.id === patientId) || x.subject?.reference === ref || x.patient?.reference === ref;
+  });
+  const of = (type: string) => mine.filter((r) => r.resourceType === type);
+  return {
+    patient: of('Patient')[0], observations: of('Observation'), conditions: of('Condition'), medicationRequests: of('MedicationRequest'),
+    medicationStatements: [], medications: [], allergies: of('AllergyIntolerance'), familyHistory: of('FamilyMemberHistory'), loaded: ALL_LOADED,
+  };
 }

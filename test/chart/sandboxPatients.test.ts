@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from 'fhir/r4';
 import { buildSandboxResources } from '../../sandbox/data/index.ts';
 import { buildFacts, type ChartData } from '../../src/chart/buildFacts.ts';
 import type { ChartFacts, Fact } from '../../src/chart/types.ts';
-import { ALL_LOADED } from './fixtures.ts';
+import { sandboxChart } from './fixtures.ts';
 
 // The sandbox's synthetic edge-case patients, built for a fixed day, through the fact builder.
 const NOW = new Date('2026-03-10T15:00:00Z');
 const resources = buildSandboxResources(NOW);
 
-function chartOf(patientId: string): ChartData {
-  const ref = `Patient/${patientId}`;
-  const mine = resources.filter((r) => {
-    const x = r as Resource & { subject?: { reference?: string }; patient?: { reference?: string } };
-    return (r.resourceType === 'Patient' && r.id === patientId) || x.subject?.reference === ref || x.patient?.reference === ref;
-  });
-  const of = (type: string) => mine.filter((r) => r.resourceType === type);
-  return {
-    patient: of('Patient')[0], observations: of('Observation'), conditions: of('Condition'), medicationRequests: of('MedicationRequest'),
-    medicationStatements: [], medications: [], allergies: of('AllergyIntolerance'), familyHistory: of('FamilyMemberHistory'), loaded: ALL_LOADED,
-  };
-}
-
+const chartOf = (patientId: string): ChartData => sandboxChart(resources, patientId);
 const facts = (id: string) => buildFacts(chartOf(id), NOW);
 const known = <T,>(f: Fact<T>): T => {
   if (f.state !== 'known') throw new Error(`expected a known fact, got unknown: ${f.reason}`);

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 import FHIR from 'fhirclient';
-import type { CapabilityStatement, Resource } from 'fhir/r4';
+import type { CapabilityStatement } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenGrant } from '../../sandbox/contracts.ts';
 import { buildSandboxResources } from '../../sandbox/data/index.ts';
 import { listenFhirServer, type ListeningFhirServer } from '../../sandbox/fhir/listen.ts';
-import { buildFacts, type ChartData } from '../../src/chart/buildFacts.ts';
+import { buildFacts } from '../../src/chart/buildFacts.ts';
 import { readCapabilities } from '../../src/fhir/chart-loader/capabilities.ts';
 import { fhirclientRequester } from '../../src/fhir/chart-loader/fhirclientRequester.ts';
 import { loadSource, toChartData, type SourceOutcome } from '../../src/fhir/chart-loader/loadChart.ts';
 import { planChartSearches, type SourceId } from '../../src/fhir/chart-loader/searchPlan.ts';
+import { sandboxChart } from '../chart/fixtures.ts';
 
 // The loader against the project's sandbox EHR (real HTTP, SMART scopes, Epic personality, 50/200 paging).
 const NOW = new Date();
@@ -42,18 +43,7 @@ async function load(patientId: string) {
 
 /** The same patient's facts built straight from the sandbox resources, without any server. */
 function direct(patientId: string) {
-  const ref = `Patient/${patientId}`;
-  const mine = RESOURCES.filter((r) => {
-    const x = r as Resource & { subject?: { reference?: string }; patient?: { reference?: string } };
-    return (r.resourceType === 'Patient' && r.id === patientId) || x.subject?.reference === ref || x.patient?.reference === ref;
-  });
-  const of = (type: string) => mine.filter((r) => r.resourceType === type);
-  const chart: ChartData = {
-    patient: of('Patient')[0], observations: of('Observation'), conditions: of('Condition'), medicationRequests: of('MedicationRequest'),
-    medicationStatements: [], medications: [], allergies: of('AllergyIntolerance'), familyHistory: of('FamilyMemberHistory'),
-    loaded: { patient: true, conditions: true, medications: true, allergies: true, familyHistory: true },
-  };
-  return buildFacts(chart, NOW);
+  return buildFacts(sandboxChart(RESOURCES, patientId), NOW);
 }
 
 const KEYS = ['age', 'sex', 'totalCholesterol', 'hdl', 'ldl', 'systolicBP', 'diastolicBP', 'hba1c', 'egfr', 'bmi', 'smoker', 'diabetes', 'onBPTreatment', 'onStatin', 'statin', 'ascvd', 'familyHistoryPrematureAscvd'] as const;
