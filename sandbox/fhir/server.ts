@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OperationOutcomeError, getStatus, isOk, validateResource } from '@medplum/core';
 import { FhirRouter } from '@medplum/fhir-router';
 import type { FhirRequest, HttpMethod } from '@medplum/fhir-router';
-import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import type { Introspect, TokenGrant } from '../contracts.ts';
 import { buildSandboxResources } from '../data/index.ts';
 import { confineSearch, decide, inPatientCompartment, matchesGranular } from './access.ts';
@@ -369,11 +369,11 @@ function versionHeaders(resource: Resource): Record<string, string> {
   return headers;
 }
 
-function fromOutcome(oc: { issue?: { code?: string; details?: { text?: string }; diagnostics?: string }[] }): HttpError {
-  const status = getStatus(oc as Parameters<typeof getStatus>[0]);
+function fromOutcome(oc: OperationOutcome): HttpError {
+  const status = getStatus(oc);
   const issue = oc.issue?.[0];
   const message = issue?.details?.text ?? issue?.diagnostics ?? 'Request failed';
-  return new HttpError(status >= 400 ? status : 400, message, (issue?.code ?? 'processing') as never);
+  return new HttpError(status >= 400 ? status : 400, message, issue?.code ?? 'processing');
 }
 
 function first(v: string | string[] | undefined): string | undefined {
