@@ -222,14 +222,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     const path = vid === undefined ? `${resourceType}/${id}` : vid === '' ? `${resourceType}/${id}/_history` : `${resourceType}/${id}/_history/${vid}`;
     const result = await fhir('GET', path);
     const resources = result.resourceType === 'Bundle' ? ((result as Bundle).entry ?? []).flatMap((e) => (e.resource ? [e.resource] : [])) : [result];
-    for (const r of resources) {
-      if (decision.patient && !inPatientCompartment(r, decision.patient)) {
-        throw new HttpError(403, `The access token is limited to Patient/${decision.patient}`, 'forbidden');
-      }
-      if (!matchesGranular(r, decision.granular)) {
-        throw new HttpError(403, 'The access token does not cover this resource', 'forbidden');
-      }
-    }
+    for (const r of resources) checkResourceAccess(decision, r);
     sendJson(res, 200, result, result.resourceType === 'Bundle' ? {} : versionHeaders(result));
   }
 
@@ -239,7 +232,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     const body = await resourceBody(req, resourceType);
     // A create ignores any client id (FHIR RESTful API, "create").
     delete body.id;
-    checkWriteAccess(decision, body);
+    checkResourceAccess(decision, body);
     const headers: Record<string, string> = {};
     const ifNoneExist = req.headers['if-none-exist'];
     if (typeof ifNoneExist === 'string') headers['if-none-exist'] = ifNoneExist;
@@ -252,7 +245,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     if (method === 'PUT') assertWritable(grant, resourceType);
     const decision = permit(grant, resourceType, method === 'PUT' ? 'u' : 'd');
     const existing = await repo.readResource(resourceType, id).catch(() => undefined);
-    if (existing) checkWriteAccess(decision, existing as Resource);
+    if (existing) checkResourceAccess(decision, existing as Resource);
     if (method === 'DELETE') {
       if (!existing) throw new HttpError(404, `${resourceType}/${id} not found`, 'not-found');
       await fhir('DELETE', `${resourceType}/${id}`);
@@ -262,7 +255,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     }
     if (!existing) throw new HttpError(405, 'Update as create is not supported: POST the resource instead', 'not-supported');
     const body = await resourceBody(req, resourceType);
-    checkWriteAccess(decision, body);
+    checkResourceAccess(decision, body);
     const headers: Record<string, string> = {};
     if (typeof req.headers['if-match'] === 'string') headers['if-match'] = req.headers['if-match'];
     const [oc, resource] = await router.handleRequest(fhirRequest('PUT', `${resourceType}/${id}`, {}, body, headers), repo);
@@ -270,7 +263,8 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     sendJson(res, 200, resource, versionHeaders(resource));
   }
 
-  function checkWriteAccess(decision: Extract<ReturnType<typeof decide>, { allowed: true }>, resource: Resource): void {
+  /** The grant's patient compartment and granular (v2 query) limits, applied to a resource read, written or deleted. */
+  function checkResourceAccess(decision: Extract<ReturnType<typeof decide>, { allowed: true }>, resource: Resource): void {
     if (decision.patient && !inPatientCompartment(resource, decision.patient)) {
       throw new HttpError(403, `The access token is limited to Patient/${decision.patient}`, 'forbidden');
     }
@@ -311,7 +305,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     }
     if (entry.resource) {
       validate(entry.resource);
-      checkWriteAccess(decision, entry.resource);
+      checkResourceAccess(decision, entry.resource);
     }
   }
 
