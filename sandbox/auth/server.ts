@@ -27,7 +27,7 @@ export interface AuthServerOptions {
 const DEFAULT_TOKEN_LIFETIME_S = 3600;
 
 function sameUrl(a: string | undefined, b: string): boolean {
-  return Boolean(a) && a!.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+  return a ? a.replace(/\/+$/, '') === b.replace(/\/+$/, '') : false;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
