@@ -8,11 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import '@tensorflow/tfjs-backend-cpu';
-import { env, setBackend } from '@tensorflow/tfjs-core';
 import { build, preview } from 'vite';
-import { RiskEngine } from '../src/risk/engine.ts';
-import { diskArtifacts } from '../src/risk/load-node.ts';
+import { nodeRiskEngine } from '../src/risk/load-node.ts';
 import { benchFhirServer } from '../sandbox/fhir/bench.ts';
 import { benchChartLoad } from './bench/chartLoad.ts';
 import { launchChromium } from './chromium.ts';
@@ -57,9 +54,7 @@ try {
     await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult !== undefined, null, { timeout: 120_000 });
     const result = (await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult)) as { risks?: unknown };
     // The same requests through the Node runtime (the score CLI's path): the numbers must be identical.
-    env().set('IS_TEST', true);
-    await setBackend('cpu');
-    const node = (await new RiskEngine(diskArtifacts()).score(onePatient)).map((r) => [r.model, r.risks]);
+    const node = (await (await nodeRiskEngine()).score(onePatient)).map((r) => [r.model, r.risks]);
     const version = browser.version();
     console.log(
       JSON.stringify(

@@ -4,10 +4,7 @@
  * (TF.js cpu backend). A malformed line gets `{"line": n, "error": "..."}` and the others still run.
  */
 import { readFile } from 'node:fs/promises';
-import '@tensorflow/tfjs-backend-cpu';
-import { env, setBackend } from '@tensorflow/tfjs-core';
-import { RiskEngine } from '../src/risk/engine.ts';
-import { diskArtifacts } from '../src/risk/load-node.ts';
+import { nodeRiskEngine } from '../src/risk/load-node.ts';
 import { parseRequestLine } from '../src/risk/request.ts';
 import type { ScoreRequest } from '../src/risk/types.ts';
 
@@ -27,9 +24,7 @@ async function main(): Promise<number> {
     process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  env().set('IS_TEST', true); // no "install tfjs-node" banner on stdout
-  await setBackend('cpu');
-  const engine = new RiskEngine(diskArtifacts());
+  const engine = await nodeRiskEngine();
 
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop(); // the newline that ends the last line
