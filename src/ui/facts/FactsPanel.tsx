@@ -35,7 +35,7 @@ export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] })
         </thead>
         <tbody>
           {rows.map((row) => (
-            <FactRowView key={row.key} row={row} fact={facts[row.key] as Fact<unknown>} />
+            <FactRowView key={row.key} row={row} fact={facts[row.key]} />
           ))}
         </tbody>
       </table>
