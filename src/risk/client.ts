@@ -43,7 +43,7 @@ export function createRiskClient(): RiskClient {
     const w = worker;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      w.postMessage({ ...body, id } as WorkerRequest);
+      w.postMessage({ ...body, id } satisfies WorkerRequest);
     });
   }
 
