@@ -59,7 +59,7 @@ export function applyEntries(facts: ChartFacts, entries: Entries, now: Date): Ch
     const replaces = facts[key];
     const entered: EnteredFact<unknown> = {
       state: 'known', origin: 'entered', value: entry.value, enteredAt: entry.enteredAt, date: entry.enteredAt,
-      sources: replaces.sources, rejected: replaces.rejected, replaces: replaces as EnteredFact<unknown>['replaces'],
+      sources: replaces.sources, rejected: replaces.rejected, replaces,
     };
     out[key] = entered;
   }
