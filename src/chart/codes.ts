@@ -54,8 +54,8 @@ function normaliseIcd(code: string): string {
  */
 export function statusCode(concept: unknown): string | undefined {
   if (!isRecord(concept) || !Array.isArray(concept.coding)) return undefined;
-  const first = concept.coding.find((c) => isRecord(c) && typeof c.code === 'string');
-  return isRecord(first) ? (first.code as string) : undefined;
+  for (const c of concept.coding) if (isRecord(c) && typeof c.code === 'string') return c.code;
+  return undefined;
 }
 
 export function codeText(coding: Coding): string {
