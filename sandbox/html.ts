@@ -1,3 +1,5 @@
+import type { SandboxPerson } from './contracts.ts';
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -18,4 +20,9 @@ iframe{width:900px;height:640px;border:1px solid #889;display:block;margin-top:.
 .hint{color:#555;font-size:.9rem}
 </style></head>
 <body><header>Sandbox EHR (synthetic data only)</header><main>${body}</main></body></html>`;
+}
+
+/** One `<option>` per synthetic person (value: id), with the line saying what the chart is for. */
+export function personOptions(people: readonly SandboxPerson[]): string {
+  return people.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.name)} — ${escapeHtml(p.summary)}</option>`).join('');
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Introspect, SandboxPerson } from '../contracts.ts';
-import { escapeHtml, page } from '../html.ts';
+import { escapeHtml, page, personOptions } from '../html.ts';
 import { LaunchRegistry, type LaunchContext } from './launches.ts';
 import { scopesToGrant, supportedScopes } from './scopes.ts';
 
@@ -141,12 +141,6 @@ export async function createAuthServer(options: AuthServerOptions) {
     return provider.interactionFinished(req, res, { error: 'invalid_request', error_description: description }, { mergeWithLastSubmission: false });
   }
 
-  function options_(people: SandboxPerson[], selected?: string): string {
-    return people
-      .map((p) => `<option value="${escapeHtml(p.id)}"${p.id === selected ? ' selected' : ''}>${escapeHtml(p.name)} — ${escapeHtml(p.summary)}</option>`)
-      .join('');
-  }
-
   /** EHR launch: the EHR already knows the user and the patient, so no page is shown. Standalone: sign in and pick a patient. */
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined) {
     const details = await provider.interactionDetails(req, res);
@@ -180,8 +174,8 @@ export async function createAuthServer(options: AuthServerOptions) {
     const body = `<h1>Sign in to the sandbox EHR</h1>
 <p class="hint">Standalone launch by <code>${escapeHtml(clientId)}</code>. It asks for: <code>${escapeHtml(scope)}</code></p>
 <form method="post" action="${mountPath}/interaction/${escapeHtml(uid)}/login">
-<label>User <select name="practitioner">${options_(options.practitioners)}</select></label>
-${wantsPatient ? `<label>Patient <select name="patient">${options_(options.patients)}</select></label>` : ''}
+<label>User <select name="practitioner">${personOptions(options.practitioners)}</select></label>
+${wantsPatient ? `<label>Patient <select name="patient">${personOptions(options.patients)}</select></label>` : ''}
 <button type="submit">Sign in and allow</button></form>`;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(page('Sign in', body));

@@ -1,9 +1,5 @@
 import type { SandboxPerson } from '../contracts.ts';
-import { escapeHtml, page } from '../html.ts';
-
-function options(people: SandboxPerson[]): string {
-  return people.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.name)} — ${escapeHtml(p.summary)}</option>`).join('');
-}
+import { escapeHtml, page, personOptions } from '../html.ts';
 
 /** The launcher: pick who signs in and whose chart is open, set the test switches, launch. */
 export function launcherPage(o: { practitioners: SandboxPerson[]; patients: SandboxPerson[]; appLaunchUrl: string; fhirBase: string }): string {
@@ -13,8 +9,8 @@ export function launcherPage(o: { practitioners: SandboxPerson[]; patients: Sand
     `<h1>Launch Tailor</h1>
 <form method="get" action="/launch">
 <fieldset><legend>Context</legend>
-<label>User <select name="practitioner">${options(o.practitioners)}</select></label>
-<label>Patient <select name="patient">${options(o.patients)}</select></label>
+<label>User <select name="practitioner">${personOptions(o.practitioners)}</select></label>
+<label>Patient <select name="patient">${personOptions(o.patients)}</select></label>
 <label>Encounter <select name="encounter"><option value="">today's office visit</option><option value="none">none (launched outside a visit)</option></select></label>
 <label><input type="radio" name="display" value="embedded" checked> Embedded in the EHR page (iframe, like Hyperspace)</label>
 <label><input type="radio" name="display" value="window"> Whole window</label>
