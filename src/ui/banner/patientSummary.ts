@@ -5,7 +5,7 @@ export interface PatientSummary {
   name: string;
   sex: string;
   birthDate?: string;
-  /** Whole years at `today`; undefined when the birth date is missing or only partly known. */
+  /** Whole years at `today`; undefined when the birth date is missing, partial, not a real date or in the future. */
   ageYears?: number;
   identifier?: { label: string; value: string };
 }
