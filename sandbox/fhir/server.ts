@@ -12,7 +12,7 @@ import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/f
 import type { Introspect, TokenGrant } from '../contracts.ts';
 import { buildSandboxResources } from '../data/index.ts';
 import { confineSearch, decide, inPatientCompartment, matchesGranular } from './access.ts';
-import type { Query } from './access.ts';
+import type { Decision, Query } from './access.ts';
 import { SUPPORTED_TYPES, capabilityStatement } from './capability.ts';
 import { HttpError, corsHeaders, outcome, readBody, readJsonBody, sendError, sendJson } from './http.ts';
 import { SandboxRepository } from './repository.ts';
@@ -45,6 +45,7 @@ export interface FhirServer {
 }
 
 const SUPPORTED = new Set<string>(SUPPORTED_TYPES);
+type Permitted = Extract<Decision, { allowed: true }>;
 const RESOURCE_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 export async function createFhirServer(opts: FhirServerOptions): Promise<FhirServer> {
@@ -160,7 +161,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     }
   }
 
-  function permit(grant: TokenGrant, resourceType: string, action: Action): Extract<ReturnType<typeof decide>, { allowed: true }> {
+  function permit(grant: TokenGrant, resourceType: string, action: Action): Permitted {
     const decision = decide(grant, resourceType, action);
     if (!decision.allowed) throw new HttpError(403, decision.reason, 'forbidden');
     return decision;
@@ -264,7 +265,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
   }
 
   /** The grant's patient compartment and granular (v2 query) limits, applied to a resource read, written or deleted. */
-  function checkResourceAccess(decision: Extract<ReturnType<typeof decide>, { allowed: true }>, resource: Resource): void {
+  function checkResourceAccess(decision: Permitted, resource: Resource): void {
     if (decision.patient && !inPatientCompartment(resource, decision.patient)) {
       throw new HttpError(403, `The access token is limited to Patient/${decision.patient}`, 'forbidden');
     }
