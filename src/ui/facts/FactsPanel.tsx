@@ -35,7 +35,7 @@ export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] })
         </thead>
         <tbody>
           {rows.map((row) => (
-            <FactRowView key={row.key} row={row} fact={facts[row.key]} />
+            <FactRowView key={row.key} row={row} fact={facts[row.key]} notNeeded={row.notNeededBecause?.(facts)} />
           ))}
         </tbody>
       </table>
@@ -43,7 +43,7 @@ export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] })
   );
 }
 
-function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
+function FactRowView({ row, fact, notNeeded }: { row: FactRow; fact: Fact<unknown>; notNeeded: string | undefined }) {
   const [editing, setEditing] = useState(false);
   const clearEntry = useChartStore((s) => s.clearEntry);
   // Keyboard users keep their place: the field gets focus when it opens, the Change button when it closes.
@@ -62,8 +62,10 @@ function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
   };
   // Rows without an entry field (statin, SLCO1B1) are informational: unknown there means "not recorded", not a gap to fill.
   const informational = row.input.kind === 'none';
-  const missing = fact.state === 'unknown' && !informational;
-  const origin = fact.state === 'known' ? fact.origin : missing ? 'missing' : 'not-recorded';
+  const unknownInput = fact.state === 'unknown' && !informational;
+  // A gap is an unknown input this patient needs; one they do not need is shown, with the reason, but not flagged.
+  const missing = unknownInput && notNeeded === undefined;
+  const origin = fact.state === 'known' ? fact.origin : missing ? 'missing' : unknownInput ? 'not-needed' : 'not-recorded';
   return (
     <tr className={missing ? 'fact-missing' : undefined} data-testid={`fact-${row.key}`} data-state={fact.state} data-origin={origin}>
       <th scope="row">{row.label}</th>
@@ -81,13 +83,16 @@ function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
             <button type="button" className="link-button" onClick={() => { clearEntry(row.key); setFocus(fact.replaces.state === 'known' ? 'change' : 'field'); }} aria-label={`Undo entered ${row.label}`}>Undo</button>
           </div>
         ) : null}
-        {fact.state === 'unknown' ? <div className="fact-sub fact-reason">{missing ? 'Missing: ' : 'Not recorded: '}{fact.reason}</div> : null}
+        {fact.state === 'unknown' && notNeeded === undefined ? <div className="fact-sub fact-reason">{missing ? 'Missing: ' : 'Not recorded: '}{fact.reason}</div> : null}
+        {unknownInput && notNeeded !== undefined ? <div className="fact-sub">Not needed: {notNeeded}</div> : null}
         {fact.note ? <div className="fact-sub">{fact.note}</div> : null}
         {(missing || editing) && row.input.kind !== 'none' ? (
           <EntryForm row={row} autoFocus={focus === 'field'} onDone={close} onCancel={editing ? close : undefined} />
         ) : null}
         {!missing && !editing && row.input.kind !== 'none' ? (
-          <button ref={changeRef} type="button" className="link-button" onClick={open} aria-label={`Change ${row.label}`}>Change</button>
+          <button ref={changeRef} type="button" className="link-button" onClick={open} aria-label={`${unknownInput ? 'Enter' : 'Change'} ${row.label}`}>
+            {unknownInput ? 'Enter' : 'Change'}
+          </button>
         ) : null}
       </td>
       <td data-testid={`fact-${row.key}-date`}>{fact.state === 'known' && fact.date ? <time dateTime={fact.date}>{fact.date.slice(0, 10)}</time> : '—'}</td>
@@ -97,7 +102,7 @@ function FactRowView({ row, fact }: { row: FactRow; fact: Fact<unknown> }) {
         {fact.rejected.length > 0 ? <div className="fact-sub">{fact.rejected.length} not used ({fact.rejected[0]?.reason})</div> : null}
       </td>
       <td data-testid={`fact-${row.key}-status`}>
-        <Badge fact={fact} informational={informational} />
+        <Badge fact={fact} informational={informational || notNeeded !== undefined} />
       </td>
     </tr>
   );

@@ -1,5 +1,5 @@
 import { conceptOf } from '../../chart/valueSets/observations.ts';
-import type { CanonicalUnit, CkdStage, FactKey, QuantityKey, Slco1b1Result, StatinUse } from '../../chart/types.ts';
+import type { CanonicalUnit, ChartFacts, CkdStage, FactKey, QuantityKey, Slco1b1Result, StatinUse } from '../../chart/types.ts';
 
 /** How a fact is shown and entered in the panel. */
 export type FactInput =
@@ -11,6 +11,23 @@ export interface FactRow {
   key: FactKey;
   label: string;
   input: FactInput;
+  /**
+   * For inputs only some patients need: why this patient does not, or undefined when they do (or it cannot be told).
+   * A missing value that is not needed is shown plainly but not flagged as a gap.
+   */
+  notNeededBecause?: (facts: ChartFacts) => string | undefined;
+}
+
+/**
+ * The 8-variable Kidney Failure Risk Equation (Tangri 2011) is for CKD G3–G5, eGFR below 60 mL/min/1.73 m² (KDIGO
+ * 2024 G3 threshold); its extra labs are not needed for a patient whose known eGFR is 60 or more and who has no CKD
+ * G3–G5 diagnosis. An unknown eGFR leaves them needed.
+ */
+function kidneyFailureLabsNotNeeded(facts: ChartFacts): string | undefined {
+  const egfr = facts.egfr.state === 'known' ? facts.egfr.value.value : undefined;
+  const stage = facts.ckdStage.state === 'known' ? facts.ckdStage.value : undefined;
+  if (egfr === undefined || egfr < 60 || (stage !== undefined && ['3a', '3b', '4', '5'].includes(stage))) return undefined;
+  return `used only for kidney failure risk in CKD G3–G5; eGFR is ${Math.round(egfr)}`;
 }
 
 /** UCUM codes shown as clinicians write them. */
@@ -42,10 +59,7 @@ export const PANEL_ROWS: readonly FactRow[] = [
   quantity('bmi'),
   quantity('hba1c'),
   quantity('uacr'),
-  quantity('calcium'),
-  quantity('phosphate'),
-  quantity('bicarbonate'),
-  quantity('albumin'),
+  ...(['calcium', 'phosphate', 'bicarbonate', 'albumin'] as const).map((key) => ({ ...quantity(key), notNeededBecause: kidneyFailureLabsNotNeeded })),
   { key: 'ascvd', label: 'Established ASCVD', input: yesNo },
   { key: 'ckdStage', label: 'CKD stage', input: { kind: 'choice', options: (['1', '2', '3a', '3b', '4', '5'] as CkdStage[]).map((s) => ({ value: s, label: `G${s}` })) } },
   { key: 'statin', label: 'Statin therapy', input: { kind: 'none' } },

@@ -129,3 +129,33 @@ describe('FactsPanel', () => {
     expect(retry).toHaveBeenCalledWith('medicationRequests');
   });
 });
+
+describe('FactsPanel: inputs only some patients need', () => {
+  const withEgfr = (egfr: number) =>
+    buildFacts(chart({ patient: patient('female', '1960-01-01'), observations: [obs('98979-8', ucum(egfr, 'mL/min/{1.73_m2}'), { id: 'egfr-1', days: 20 })] }), NOW);
+
+  it('does not flag the kidney-failure labs as gaps when eGFR is 60 or more, but still lets them be entered', async () => {
+    useChartStore.setState({ facts: withEgfr(84) });
+    render(<FactsPanel />);
+    const calcium = screen.getByTestId('fact-calcium');
+    expect(calcium).toHaveAttribute('data-origin', 'not-needed');
+    expect(calcium).not.toHaveClass('fact-missing');
+    expect(calcium).toHaveTextContent('Not needed: used only for kidney failure risk in CKD G3–G5; eGFR is 84');
+    expect(screen.getByTestId('fact-calcium-status')).toHaveTextContent('not recorded');
+    await userEvent.click(screen.getByRole('button', { name: 'Enter Calcium' }));
+    expect(screen.getByLabelText('Enter Calcium (mg/dL)')).toHaveFocus();
+    // A model input every patient needs stays a flagged gap.
+    expect(screen.getByTestId('fact-hdl')).toHaveClass('fact-missing');
+  });
+
+  it('flags them as gaps in CKD G3–G5 and when eGFR is unknown', () => {
+    useChartStore.setState({ facts: withEgfr(40) });
+    const { unmount } = render(<FactsPanel />);
+    expect(screen.getByTestId('fact-calcium')).toHaveClass('fact-missing');
+    expect(screen.getByTestId('fact-calcium')).toHaveAttribute('data-origin', 'missing');
+    unmount();
+    useChartStore.setState({ facts: buildFacts(chart({ patient: patient('female', '1960-01-01'), observations: [] }), NOW) });
+    render(<FactsPanel />);
+    expect(screen.getByTestId('fact-albumin')).toHaveClass('fact-missing');
+  });
+});
