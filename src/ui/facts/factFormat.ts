@@ -19,9 +19,9 @@ export interface FactRow {
 }
 
 /**
- * The 8-variable Kidney Failure Risk Equation (Tangri 2011) is for CKD G3–G5, eGFR below 60 mL/min/1.73 m² (KDIGO
- * 2024 G3 threshold); its extra labs are not needed for a patient whose known eGFR is 60 or more and who has no CKD
- * G3–G5 diagnosis. An unknown eGFR leaves them needed.
+ * The Kidney Failure Risk Equations (Tangri 2011) are for CKD G3–G5, eGFR below 60 mL/min/1.73 m² (KDIGO 2024 G3
+ * threshold); the 8-variable equation's extra labs, and a CKD stage diagnosis, are not needed for a patient whose
+ * known eGFR is 60 or more and who has no CKD G3–G5 diagnosis. An unknown eGFR leaves them needed.
  */
 function kidneyFailureLabsNotNeeded(facts: ChartFacts): string | undefined {
   const egfr = facts.egfr.state === 'known' ? facts.egfr.value.value : undefined;
@@ -61,7 +61,12 @@ export const PANEL_ROWS: readonly FactRow[] = [
   quantity('uacr'),
   ...(['calcium', 'phosphate', 'bicarbonate', 'albumin'] as const).map((key) => ({ ...quantity(key), notNeededBecause: kidneyFailureLabsNotNeeded })),
   { key: 'ascvd', label: 'Established ASCVD', input: yesNo },
-  { key: 'ckdStage', label: 'CKD stage', input: { kind: 'choice', options: (['1', '2', '3a', '3b', '4', '5'] as CkdStage[]).map((s) => ({ value: s, label: `G${s}` })) } },
+  {
+    key: 'ckdStage',
+    label: 'CKD stage',
+    input: { kind: 'choice', options: (['1', '2', '3a', '3b', '4', '5'] as CkdStage[]).map((s) => ({ value: s, label: `G${s}` })) },
+    notNeededBecause: kidneyFailureLabsNotNeeded,
+  },
   { key: 'statin', label: 'Statin therapy', input: { kind: 'none' } },
   { key: 'statinIntolerance', label: 'Statin intolerance', input: yesNo },
   { key: 'slco1b1', label: 'SLCO1B1', input: { kind: 'none' } },

@@ -144,6 +144,7 @@ describe('FactsPanel: inputs only some patients need', () => {
     expect(screen.getByTestId('fact-calcium-status')).toHaveTextContent('not recorded');
     await userEvent.click(screen.getByRole('button', { name: 'Enter Calcium' }));
     expect(screen.getByLabelText('Enter Calcium (mg/dL)')).toHaveFocus();
+    expect(screen.getByTestId('fact-ckdStage')).toHaveAttribute('data-origin', 'not-needed');
     // A model input every patient needs stays a flagged gap.
     expect(screen.getByTestId('fact-hdl')).toHaveClass('fact-missing');
   });
