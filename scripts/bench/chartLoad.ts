@@ -1,4 +1,4 @@
-import { launchChromium } from '../chromium.ts';
+import { launchChromium, waitForChartLoaded } from '../chromium.ts';
 import { startStack } from '../../sandbox/stack.ts';
 
 export interface ChartLoadTiming {
@@ -32,7 +32,7 @@ export async function benchChartLoad(patients: string[], runs = 5): Promise<Char
         await page.goto(`${stack.sandbox.origin}/launch?practitioner=dr-okafor&patient=${patient}&display=window`);
         await page.waitForSelector('[data-testid="patient-banner"]', { timeout: 60_000 });
         const banner = performance.now() - start;
-        await page.waitForFunction(() => /^Chart loaded/.test(document.querySelector('[data-testid="chart-load-status"]')?.textContent ?? ''), null, { timeout: 60_000 });
+        await waitForChartLoaded(page);
         const facts = performance.now() - start;
         await context.close();
         // The first run warms the server's caches and the browser's code cache; it is not counted.

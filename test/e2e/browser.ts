@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 
-export { launchChromium } from '../../scripts/chromium.ts';
+export { launchChromium, waitForChartLoaded } from '../../scripts/chromium.ts';
 
 export interface RecordedPage {
   context: BrowserContext;

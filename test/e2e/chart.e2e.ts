@@ -2,7 +2,7 @@ import type { Observation } from 'fhir/r4';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSandboxResources } from '../../sandbox/data/index.ts';
-import { launchChromium, openRecordedPage } from './browser.ts';
+import { launchChromium, openRecordedPage, waitForChartLoaded } from './browser.ts';
 import { SANDBOX_ORIGIN } from './ports.ts';
 
 let browser: Browser;
@@ -40,7 +40,7 @@ describe('chart facts on the heavy chart (10 years, > 5,000 observations)', () =
     const { page, errors, context } = await openRecordedPage(browser);
     await page.goto(`${SANDBOX_ORIGIN}/launch?practitioner=dr-okafor&patient=heavy-chart&display=window`);
     await page.waitForSelector('[data-testid="facts-panel"]');
-    await page.waitForFunction(() => /^Chart loaded/.test(document.querySelector('[data-testid="chart-load-status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await waitForChartLoaded(page);
 
     const expectations: [key: string, reading: { value: number; date: string }, unit: string][] = [
       ['totalCholesterol', latest('2093-3'), 'mg/dL'],
@@ -63,7 +63,7 @@ describe('chart facts on the heavy chart (10 years, > 5,000 observations)', () =
   it('shows what loaded and what failed when one source errors, and retries it', async () => {
     const { page, requests, context } = await openRecordedPage(browser);
     await page.goto(`${SANDBOX_ORIGIN}/launch?practitioner=dr-okafor&patient=typical-woman&display=window&faultResourceType=Condition&faultStatus=500`);
-    await page.waitForFunction(() => /^Chart loaded/.test(document.querySelector('[data-testid="chart-load-status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await waitForChartLoaded(page);
     expect(await page.getByTestId('chart-load-status').textContent()).toContain('missing');
     const failed = page.locator('li[data-status="failed"]');
     expect(await failed.count()).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPatients, listPractitioners } from '../../sandbox/data/index.ts';
-import { launchChromium, openRecordedPage } from './browser.ts';
+import { launchChromium, openRecordedPage, waitForChartLoaded } from './browser.ts';
 import { APP_URL, FHIR_BASE, SANDBOX_ORIGIN } from './ports.ts';
 
 let browser: Browser;
@@ -86,7 +86,7 @@ describe('EHR launch', () => {
     const { page, context } = await openRecordedPage(browser);
     await page.setViewportSize({ width: 900, height: 800 });
     await page.goto(ehrLaunchUrl({ patient: patientId, display: 'window' }));
-    await page.waitForFunction(() => /^Chart loaded/.test(document.querySelector('[data-testid="chart-load-status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await waitForChartLoaded(page);
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     // Fits a 900 px EHR frame: nothing scrolls sideways.

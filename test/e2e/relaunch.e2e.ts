@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPatients } from '../../sandbox/data/index.ts';
-import { launchChromium, openRecordedPage } from './browser.ts';
+import { launchChromium, openRecordedPage, waitForChartLoaded } from './browser.ts';
 import { SANDBOX_ORIGIN } from './ports.ts';
 
 let browser: Browser;
@@ -18,7 +18,7 @@ describe('a second launch in the same tab', () => {
     const { page, context } = await openRecordedPage(browser);
     for (const patient of [first, second]) {
       await page.goto(`${SANDBOX_ORIGIN}/launch?practitioner=dr-okafor&patient=${patient.id}&display=window`);
-      await page.waitForFunction(() => /^Chart loaded/.test(document.querySelector('[data-testid="chart-load-status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+      await waitForChartLoaded(page);
       expect(await page.getByTestId('patient-banner').textContent()).toContain(patient.name);
       expect(await page.getByTestId('fact-totalCholesterol-source').textContent()).toContain(`Observation/${patient.id}-`);
     }
