@@ -6,7 +6,7 @@ import { DAY_MS, parseFhirDate } from './fhirDate.ts';
 import { activeDrugs, statinUse, type ActiveDrug } from './medications.ts';
 import { readingsOf, twelveMonthMean, type Reading } from './observations.ts';
 import { familyHistoryFact, slco1b1Fact, statinIntoleranceFact } from './otherFacts.ts';
-import { ageFact, sexFact } from './patientFacts.ts';
+import { ageFact, raceFact, sexFact } from './patientFacts.ts';
 import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
 import { stalenessOf } from './staleness.ts';
 import type { ObservationConcept } from './valueSets/observations.ts';
@@ -71,6 +71,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
     bmi,
     age,
     sex,
+    race: raceFact(chart.patient, chart.loaded.patient),
     smokingStatus,
     smoker: smokerFact(smokingStatus),
     pregnant: pregnancyFact(chart, now, condition('pregnancy')),

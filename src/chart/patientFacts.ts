@@ -1,7 +1,7 @@
 import { isRecord } from './codes.ts';
 import { ageInYears } from './derived.ts';
 import { resourceId } from './observationValidity.ts';
-import type { Fact, Quantity, Sex } from './types.ts';
+import type { Fact, OmbRace, Quantity, Rejection, Sex, SourceRef } from './types.ts';
 import { unknown } from './types.ts';
 
 /** Age today from Patient.birthDate (a derived fact: it changes with the date, not the chart). */
@@ -43,4 +43,67 @@ export function sexFact(patient: unknown, loaded: boolean): Fact<Sex> {
     };
   }
   return unknown(`administrative gender is ${typeof gender === 'string' ? `"${gender}"` : 'not recorded'}; the equations need female or male`, [{ source, reason: 'not female/male' }]);
+}
+
+/** US Core race extension (US Core STU3.1.1–STU8): sub-extensions `ombCategory` (0..5), `detailed` (0..*), `text` (1..1). */
+const US_CORE_RACE = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race';
+/** CDC Race & Ethnicity code system (CDCREC), the system of the OMB Race Categories value set. */
+const CDC_RACE = 'urn:oid:2.16.840.1.113883.6.238';
+const NULL_FLAVOR = 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor';
+
+/**
+ * US Core ValueSet omb-race-category: the five OMB categories, plus CDC "Other Race" 2131-1 (listed since US Core
+ * STU5; also a `detailed` code). Other detailed codes are not rolled up: US Core asks senders to give the category.
+ */
+const OMB_RACE: Readonly<Record<string, OmbRace>> = {
+  '1002-5': 'american-indian-or-alaska-native',
+  '2028-9': 'asian',
+  '2054-5': 'black',
+  '2076-8': 'native-hawaiian-or-other-pacific-islander',
+  '2106-3': 'white',
+  '2131-1': 'other',
+};
+/** The null flavours the OMB value set allows, as a reason the race is unknown. */
+const RACE_NOT_GIVEN: Readonly<Record<string, string>> = { UNK: 'race recorded as unknown', ASKU: 'patient was asked and did not say' };
+
+function extensionsOf(element: Record<string, unknown>, url: string): Record<string, unknown>[] {
+  return Array.isArray(element.extension) ? element.extension.filter((e): e is Record<string, unknown> => isRecord(e) && e.url === url) : [];
+}
+
+/**
+ * The OMB race categories recorded in the US Core race extension, for the Pooled Cohort Equations. Only what the
+ * extension codes counts: race is never guessed from names, language, ethnicity or the free text (shown as the note).
+ * UNK/ASKU, no category Tailor recognises, or a category beside a null flavour leave it unknown, to be entered.
+ */
+export function raceFact(patient: unknown, loaded: boolean): Fact<OmbRace[]> {
+  const id = resourceId(patient, 'Patient');
+  if (!isRecord(patient) || id === undefined) return unknown(loaded ? 'Patient resource is not usable' : 'Patient is not loaded');
+  const [race, ...extra] = extensionsOf(patient, US_CORE_RACE);
+  if (!race) return unknown('race not recorded');
+  const text = extensionsOf(race, 'text').map((e) => e.valueString).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const coded = [...extensionsOf(race, 'ombCategory'), ...extensionsOf(race, 'detailed')].map((e) => e.valueCoding);
+  const source: SourceRef = { resourceType: 'Patient', id };
+  const rejected: Rejection[] = extra.length > 0 ? [{ source, reason: `${extra.length} further race extension(s) ignored (US Core allows one)` }] : [];
+  const categories = new Set<OmbRace>();
+  const recorded: string[] = [];
+  let notGiven: string | undefined;
+  for (const coding of coded) {
+    if (!isRecord(coding) || typeof coding.code !== 'string') {
+      rejected.push({ source, reason: 'race coding without a code' });
+      continue;
+    }
+    recorded.push(coding.code);
+    const category = coding.system === CDC_RACE ? OMB_RACE[coding.code] : undefined;
+    const nullFlavor = coding.system === NULL_FLAVOR ? RACE_NOT_GIVEN[coding.code] : undefined;
+    if (category) categories.add(category);
+    else if (nullFlavor) notGiven ??= nullFlavor;
+  }
+  const withText = { ...source, ...(recorded.length > 0 ? { value: recorded.join(', ') } : {}) };
+  const hint = text ? { note: `recorded as "${text}"`, sources: [withText] } : undefined;
+  if (categories.size > 0 && notGiven) return unknown(`race extension gives both a category and "${notGiven}"`, [{ source: withText, reason: 'contradictory race codes' }, ...rejected], hint);
+  if (notGiven) return unknown(notGiven, rejected, hint);
+  if (categories.size === 0) {
+    return unknown('race extension has no OMB race category', [{ source: withText, reason: 'no OMB race category code' }, ...rejected], hint);
+  }
+  return { state: 'known', origin: 'chart', value: [...categories], sources: [withText], rejected, ...(text ? { note: text } : {}) };
 }

@@ -111,6 +111,8 @@ export type Sex = 'female' | 'male';
 export type SmokingStatus = 'current' | 'former' | 'never';
 export type CkdStage = '1' | '2' | '3a' | '3b' | '3' | '4' | '5';
 export type StatinIntensity = 'high' | 'moderate' | 'low';
+/** OMB race categories (US Core race extension `ombCategory`); 'other' is CDC "Other Race" 2131-1 or a clinician's "other". */
+export type OmbRace = 'american-indian-or-alaska-native' | 'asian' | 'black' | 'native-hawaiian-or-other-pacific-islander' | 'white' | 'other';
 
 export interface StatinUse {
   ingredient: string;
@@ -163,6 +165,8 @@ export type QuantityKey = keyof QuantityFacts;
 export interface ChartFacts extends QuantityFacts {
   age: Fact<Quantity<'a'>>;
   sex: Fact<Sex>;
+  /** The OMB race categories recorded (one or more), for the Pooled Cohort Equations only; never inferred. */
+  race: Fact<OmbRace[]>;
   smokingStatus: Fact<SmokingStatus>;
   /** Current smoker (former smokers are not smokers). */
   smoker: Fact<boolean>;
