@@ -1,17 +1,22 @@
 /**
- * `npm run bench`: production-builds a bench page with the app's Vite config, serves it with
- * `vite preview`, and measures the risk worker in headless Chromium (warm latency for one patient ×
- * all models, and for a 64-vector what-if batch). Also reports the worker chunk size and the sandbox FHIR server's
- * search timings on the heavy chart, and the whole launch-to-facts time a physician waits for. Not a test.
+ * `npm run bench`: what the physician waits for and what the browser carries, each figure beside its budget.
+ * 1. The risk worker alone: production-builds a bench page with the app's Vite config, serves it with `vite preview`
+ *    and times, in headless Chromium, warm scoring of one patient × all models and of a 64-vector what-if batch.
+ * 2. Whole EHR launches against the sandbox (production build): launch → banner, → first risk, → every model, →
+ *    facts loaded; FHIR requests for the first screen; JS heap; first-load JS sizes.
+ * 3. The sandbox FHIR server's own search timings on the heavy chart.
+ * Prints a table and the JSON; with BENCH_JSON=FILE also writes the flat figures to FILE. Reports; never fails a build.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { nodeRiskEngine } from '../src/risk/load-node.ts';
 import { benchFhirServer } from '../sandbox/fhir/bench.ts';
-import { benchChartLoad } from './bench/chartLoad.ts';
+import { benchLaunch } from './bench/launch.ts';
+import { budgetTable, flatFigures, type BenchPageResult } from './bench/report.ts';
+import { firstLoadJsGzipKiB } from './bench/sizes.ts';
 import { launchChromium } from './chromium.ts';
 import { onePatient } from './bench/requests.ts';
 
@@ -52,27 +57,27 @@ try {
     });
     await page.goto(`http://127.0.0.1:${PORT}/scripts/bench/index.html`);
     await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult !== undefined, null, { timeout: 120_000 });
-    const result = (await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult)) as { risks?: unknown };
+    const result = (await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult)) as BenchPageResult;
     // The same requests through the Node runtime (the score CLI's path): the numbers must be identical.
     const node = (await (await nodeRiskEngine()).score(onePatient)).map((r) => [r.model, r.risks]);
-    const version = browser.version();
-    console.log(
-      JSON.stringify(
-        {
-          browser: `Chromium ${version} (headless, --disable-gpu), TF.js cpu backend in a module Web Worker`,
-          workerChunk: { file: workerFile, raw: kib(workerBytes.byteLength), gzip: kib(gzipSync(workerBytes, { level: 9 }).byteLength) },
-          modelAssets: modelAssets.length,
-          offOriginRequests: offOrigin,
-          consoleErrors,
-          browserEqualsNode: JSON.stringify(node) === JSON.stringify(result.risks),
-          ...result,
-          sandboxFhirServer: await benchFhirServer(),
-          launchToChart: await benchChartLoad(['typical-woman', 'heavy-chart']),
-        },
-        null,
-        2,
-      ),
-    );
+    const launches = await benchLaunch(['typical-woman', 'heavy-chart']);
+    const appDist = resolve(ROOT, 'dist-bench');
+    const report = {
+      browser: `Chromium ${browser.version()} (headless, --disable-gpu), TF.js cpu backend in a module Web Worker`,
+      workerChunk: { file: workerFile, raw: kib(workerBytes.byteLength), gzipKiB: Math.round((gzipSync(workerBytes, { level: 9 }).byteLength / 1024) * 10) / 10 },
+      firstLoadJsGzipKiB: { app: firstLoadJsGzipKiB(appDist, 'index.html'), launch: firstLoadJsGzipKiB(appDist, 'launch/index.html') },
+      modelAssets: modelAssets.length,
+      offOriginRequests: offOrigin,
+      consoleErrors,
+      browserEqualsNode: JSON.stringify(node) === JSON.stringify(result.risks),
+      ...result,
+      launches,
+      sandboxFhirServer: await benchFhirServer(),
+    };
+    console.log(JSON.stringify(report, null, 2));
+    const figures = flatFigures(report);
+    console.log(`\n${budgetTable(figures)}`);
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     await browser.close();
     await new Promise<void>((done) => server.httpServer.close(() => done()));

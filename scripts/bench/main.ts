@@ -4,13 +4,7 @@
  */
 import { createRiskClient } from '../../src/risk/client.ts';
 import { onePatient, whatIf } from './requests.ts';
-
-function stats(ms: number[]): { median: number; p95: number; min: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  // performance.now() is coarsened to 0.1 ms in Chromium, so report to 0.1 ms.
-  const at = (q: number): number => Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10;
-  return { median: at(0.5), p95: at(0.95), min: at(0) };
-}
+import { stats } from './stats.ts';
 
 async function time(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
   const out: number[] = [];
