@@ -8,6 +8,7 @@ import type {
   Coding,
   Condition,
   Encounter,
+  Extension,
   FamilyMemberHistory,
   MedicationRequest,
   Observation,
@@ -43,6 +44,8 @@ export interface PersonSpec {
   daysPastBirthday: number;
   mrn: string;
   practitionerId: string;
+  /** OMB race category, recorded as the US Core race extension; absent: race not recorded. */
+  race?: Coding & { display: string };
 }
 
 export interface MedicationSpec {
@@ -263,5 +266,14 @@ function patientResource(p: PersonSpec, today: Date): Patient {
     gender: p.gender,
     birthDate: birthDateFor(today, p.age, p.daysPastBirthday),
     generalPractitioner: [{ reference: `Practitioner/${p.practitionerId}` }],
+    ...(p.race ? { extension: [usCoreRace(p.race)] } : {}),
+  };
+}
+
+/** US Core race extension (http://hl7.org/fhir/us/core/StructureDefinition/us-core-race): one OMB category and the required text. */
+function usCoreRace(category: Coding & { display: string }): Extension {
+  return {
+    url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
+    extension: [{ url: 'ombCategory', valueCoding: category }, { url: 'text', valueString: category.display }],
   };
 }

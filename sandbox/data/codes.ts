@@ -1,8 +1,8 @@
 /**
  * Codes used by the synthetic charts. Every code is a real code of its system:
  * LOINC (https://loinc.org, code and long common name), SNOMED CT (international edition, FSN without tag),
- * RxNorm (clinical drug SCD / ingredient IN concepts, NLM), UCUM units (https://ucum.org) and HL7 terminology
- * CodeSystems (https://terminology.hl7.org).
+ * RxNorm (clinical drug SCD / ingredient IN concepts, NLM), UCUM units (https://ucum.org), HL7 terminology
+ * CodeSystems (https://terminology.hl7.org) and CDC Race & Ethnicity (CDCREC, urn:oid:2.16.840.1.113883.6.238).
  */
 import type { Coding } from 'fhir/r4';
 
@@ -22,6 +22,7 @@ export const SYSTEM = {
   identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
   hgnc: 'http://www.genenames.org/geneId',
   dbsnp: 'http://www.ncbi.nlm.nih.gov/projects/SNP',
+  cdcRace: 'urn:oid:2.16.840.1.113883.6.238',
   /** Sandbox-local identifier systems: not real MRNs or NPIs. */
   mrn: 'urn:tailor:sandbox:mrn',
   staffId: 'urn:tailor:sandbox:staff-id',
@@ -95,6 +96,13 @@ export const SMOKING = {
   former: { system: SYSTEM.snomed, code: '8517006', display: 'Ex-smoker' },
   everyDay: { system: SYSTEM.snomed, code: '449868002', display: 'Smokes tobacco daily' },
   someDays: { system: SYSTEM.snomed, code: '428041000124106', display: 'Occasional tobacco smoker' },
+} satisfies Record<string, Coding>;
+
+/** OMB race categories, as in the US Core OMB Race Categories value set (CDCREC codes and displays). */
+export const OMB_RACE = {
+  asian: { system: SYSTEM.cdcRace, code: '2028-9', display: 'Asian' },
+  black: { system: SYSTEM.cdcRace, code: '2054-5', display: 'Black or African American' },
+  white: { system: SYSTEM.cdcRace, code: '2106-3', display: 'White' },
 } satisfies Record<string, Coding>;
 
 /** SNOMED CT disorders. */

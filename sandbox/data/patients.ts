@@ -4,7 +4,7 @@
  */
 import { Chart } from './chart.ts';
 import type { PersonSpec } from './chart.ts';
-import { CONDITION, LOINC, RELATIONSHIP, RXNORM, SMOKING, STATIN_CLASS, SYSTEM } from './codes.ts';
+import { CONDITION, LOINC, OMB_RACE, RELATIONSHIP, RXNORM, SMOKING, STATIN_CLASS, SYSTEM } from './codes.ts';
 import { ckdEpi2021 } from './egfr.ts';
 import { buildHeavyChart } from './heavy.ts';
 
@@ -39,7 +39,7 @@ const twice = 'Take 1 tablet by mouth twice daily';
 
 export const CASES: readonly SandboxCase[] = [
   {
-    person: { id: 'typical-woman', given: 'Anna', family: 'Weber', gender: 'female', age: 55, daysPastBirthday: 120, mrn: 'SBX-1001', practitionerId: 'dr-okafor' },
+    person: { id: 'typical-woman', given: 'Anna', family: 'Weber', gender: 'female', age: 55, daysPastBirthday: 120, mrn: 'SBX-1001', practitionerId: 'dr-okafor', race: OMB_RACE.white },
     summary: '55-year-old woman, never smoker, normal BP, lipids and HbA1c, every value recent and complete: low 10-year risk.',
     build(c) {
       c.smoking(SMOKING.never, 45);
@@ -58,7 +58,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'smoker-diabetic', given: 'Robert', family: 'Kowalski', gender: 'male', age: 61, daysPastBirthday: 200, mrn: 'SBX-1002', practitionerId: 'dr-okafor' },
+    person: { id: 'smoker-diabetic', given: 'Robert', family: 'Kowalski', gender: 'male', age: 61, daysPastBirthday: 200, mrn: 'SBX-1002', practitionerId: 'dr-okafor', race: OMB_RACE.white },
     summary: '61-year-old man, daily smoker with type 2 diabetes and hypertension on lisinopril and amlodipine, low HDL: high risk.',
     build(c) {
       c.smoking(SMOKING.everyDay, 20);
@@ -81,7 +81,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'ldl-190', given: 'Daniel', family: 'Okonkwo', gender: 'male', age: 44, daysPastBirthday: 33, mrn: 'SBX-1003', practitionerId: 'dr-okafor' },
+    person: { id: 'ldl-190', given: 'Daniel', family: 'Okonkwo', gender: 'male', age: 44, daysPastBirthday: 33, mrn: 'SBX-1003', practitionerId: 'dr-okafor', race: OMB_RACE.black },
     summary: '44-year-old man with untreated LDL 214 mg/dL (≥ 190): statin indicated whatever the risk score.',
     build(c) {
       c.smoking(SMOKING.never, 30);
@@ -96,7 +96,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'ckd-3b', given: 'Margaret', family: 'Ellison', gender: 'female', age: 68, daysPastBirthday: 75, mrn: 'SBX-1004', practitionerId: 'dr-nair' },
+    person: { id: 'ckd-3b', given: 'Margaret', family: 'Ellison', gender: 'female', age: 68, daysPastBirthday: 75, mrn: 'SBX-1004', practitionerId: 'dr-nair', race: OMB_RACE.white },
     summary: '68-year-old woman with CKD stage 3b: creatinine 1.35 mg/dL and urine ACR 85 mg/g, but no eGFR observation (compute it).',
     build(c) {
       c.smoking(SMOKING.former, 25);
@@ -116,7 +116,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'age-35', given: 'Jamal', family: 'Carter', gender: 'male', age: 35, daysPastBirthday: 160, mrn: 'SBX-1005', practitionerId: 'dr-okafor' },
+    person: { id: 'age-35', given: 'Jamal', family: 'Carter', gender: 'male', age: 35, daysPastBirthday: 160, mrn: 'SBX-1005', practitionerId: 'dr-okafor', race: OMB_RACE.black },
     summary: '35-year-old man with ordinary values: below the 40–79 age range of the pooled cohort equations.',
     build(c) {
       c.smoking(SMOKING.never, 60);
@@ -128,7 +128,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'age-82', given: 'Dorothy', family: 'Hughes', gender: 'female', age: 82, daysPastBirthday: 290, mrn: 'SBX-1006', practitionerId: 'dr-okafor' },
+    person: { id: 'age-82', given: 'Dorothy', family: 'Hughes', gender: 'female', age: 82, daysPastBirthday: 290, mrn: 'SBX-1006', practitionerId: 'dr-okafor', race: OMB_RACE.white },
     summary: '82-year-old woman with treated hypertension: above the age range of the risk equations (PCE 40–79, PREVENT 30–79).',
     build(c) {
       c.smoking(SMOKING.former, 90);
@@ -142,7 +142,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'si-units', given: 'Sofia', family: 'Lindqvist', gender: 'female', age: 59, daysPastBirthday: 45, mrn: 'SBX-1007', practitionerId: 'dr-okafor' },
+    person: { id: 'si-units', given: 'Sofia', family: 'Lindqvist', gender: 'female', age: 59, daysPastBirthday: 45, mrn: 'SBX-1007', practitionerId: 'dr-okafor', race: OMB_RACE.white },
     summary: '59-year-old woman whose labs are all in SI units (mmol/L, µmol/L, mmol/mol, mg/mmol) under the SI LOINC codes.',
     build(c) {
       c.smoking(SMOKING.never, 40);
@@ -160,7 +160,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'ascvd-statin', given: 'William', family: 'Brennan', gender: 'male', age: 66, daysPastBirthday: 250, mrn: 'SBX-1008', practitionerId: 'dr-reyes' },
+    person: { id: 'ascvd-statin', given: 'William', family: 'Brennan', gender: 'male', age: 66, daysPastBirthday: 250, mrn: 'SBX-1008', practitionerId: 'dr-reyes', race: OMB_RACE.white },
     summary: '66-year-old man with a myocardial infarction 3 years ago, on atorvastatin 80 mg (high intensity): secondary prevention.',
     build(c) {
       c.smoking(SMOKING.former, 50);
@@ -186,7 +186,7 @@ export const CASES: readonly SandboxCase[] = [
   },
   {
     person: { id: 'stale-missing', given: 'Linda', family: 'Park', gender: 'female', age: 58, daysPastBirthday: 300, mrn: 'SBX-1009', practitionerId: 'dr-okafor' },
-    summary: '58-year-old woman whose last lipids (3 years) and BP (2.5 years) are stale; HDL, smoking status, HbA1c and height were never recorded.',
+    summary: '58-year-old woman whose last lipids (3 years) and BP (2.5 years) are stale; HDL, smoking status, HbA1c, height and race were never recorded.',
     build(c) {
       c.quantity(LOINC.totalCholesterol, 215, 1150);
       c.quantity(LOINC.ldlDirect, 135, 1150);
@@ -196,7 +196,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'slco1b1', given: 'Thomas', family: 'Meyer', gender: 'male', age: 57, daysPastBirthday: 180, mrn: 'SBX-1010', practitionerId: 'dr-reyes' },
+    person: { id: 'slco1b1', given: 'Thomas', family: 'Meyer', gender: 'male', age: 57, daysPastBirthday: 180, mrn: 'SBX-1010', practitionerId: 'dr-reyes', race: OMB_RACE.white },
     summary: '57-year-old man with LDL 172 mg/dL and SLCO1B1 rs4149056 T/C (decreased function): statin choice and dose matter.',
     build(c) {
       c.smoking(SMOKING.never, 35);
@@ -220,7 +220,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'statin-intolerance', given: 'Patricia', family: 'Nguyen', gender: 'female', age: 63, daysPastBirthday: 20, mrn: 'SBX-1011', practitionerId: 'dr-okafor' },
+    person: { id: 'statin-intolerance', given: 'Patricia', family: 'Nguyen', gender: 'female', age: 63, daysPastBirthday: 20, mrn: 'SBX-1011', practitionerId: 'dr-okafor', race: OMB_RACE.asian },
     summary: '63-year-old woman with type 2 diabetes and LDL 158 mg/dL who stopped simvastatin for muscle pain: statin intolerance in AllergyIntolerance.',
     build(c) {
       c.smoking(SMOKING.never, 30);
@@ -249,7 +249,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'bp-panel', given: 'George', family: 'Alvarez', gender: 'male', age: 52, daysPastBirthday: 90, mrn: 'SBX-1012', practitionerId: 'dr-okafor' },
+    person: { id: 'bp-panel', given: 'George', family: 'Alvarez', gender: 'male', age: 52, daysPastBirthday: 90, mrn: 'SBX-1012', practitionerId: 'dr-okafor', race: OMB_RACE.white },
     summary: '52-year-old man with treated hypertension whose blood pressure exists only as 85354-9 panels (components 8480-6/8462-4).',
     build(c) {
       c.smoking(SMOKING.former, 15);
@@ -265,7 +265,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'data-quality', given: 'Helen', family: 'Foster', gender: 'female', age: 60, daysPastBirthday: 210, mrn: 'SBX-1013', practitionerId: 'dr-okafor' },
+    person: { id: 'data-quality', given: 'Helen', family: 'Foster', gender: 'female', age: 60, daysPastBirthday: 210, mrn: 'SBX-1013', practitionerId: 'dr-okafor', race: OMB_RACE.black },
     summary: '60-year-old woman whose newest LDL (411 mg/dL) is entered-in-error and newest HDL has a dataAbsentReason: older valid values apply.',
     build(c) {
       c.smoking(SMOKING.never, 10);
@@ -281,7 +281,7 @@ export const CASES: readonly SandboxCase[] = [
     },
   },
   {
-    person: { id: 'heavy-chart', given: 'Richard', family: 'Stone', gender: 'male', age: 64, daysPastBirthday: 140, mrn: 'SBX-1014', practitionerId: 'dr-okafor' },
+    person: { id: 'heavy-chart', given: 'Richard', family: 'Stone', gender: 'male', age: 64, daysPastBirthday: 140, mrn: 'SBX-1014', practitionerId: 'dr-okafor', race: OMB_RACE.white },
     summary: '64-year-old man with 10 years of vitals every 3 days and monthly labs (more than 5,000 Observations): performance and paging.',
     build: buildHeavyChart,
   },

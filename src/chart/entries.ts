@@ -1,7 +1,7 @@
 import { derivedBmi, derivedEgfr, smokerFact } from './buildFacts.ts';
 import { isRecord } from './codes.ts';
 import { OBSERVATION_CONCEPTS } from './valueSets/observations.ts';
-import type { ChartFacts, EnteredFact, FactKey, FactValue } from './types.ts';
+import type { ChartFacts, EnteredFact, FactKey, FactValue, OmbRace } from './types.ts';
 
 /** A clinician's value for one fact, in the fact's canonical unit. Lives only in the session. */
 export interface Entry<K extends FactKey = FactKey> {
@@ -20,11 +20,17 @@ const CHOICES: Partial<Record<FactKey, readonly string[]>> = {
   smokingStatus: ['current', 'former', 'never'],
   ckdStage: ['1', '2', '3', '3a', '3b', '4', '5'],
 };
+/**
+ * The races a clinician can enter: the Pooled Cohort Equations have white and African-American equations, and use the
+ * white ones for every other race (Goff 2013). Stored as a one-element list, like a chart fact with one category.
+ */
+export const RACE_ENTRY_CHOICES = ['white', 'black', 'other'] as const satisfies readonly OmbRace[];
 const UNITS: Partial<Record<FactKey, string>> = { age: 'a', ...Object.fromEntries(OBSERVATION_CONCEPTS.map((c) => [c.key, c.unit])) };
 
 /** Whether a stored value has the fact's type (a finite quantity in its canonical unit, a boolean, or a listed choice). */
 function validValue(key: FactKey, value: unknown): boolean {
   if (BOOLEAN_KEYS.has(key)) return typeof value === 'boolean';
+  if (key === 'race') return Array.isArray(value) && value.length === 1 && RACE_ENTRY_CHOICES.some((r) => r === value[0]);
   const choices = CHOICES[key];
   if (choices) return typeof value === 'string' && choices.includes(value);
   const unit = UNITS[key];

@@ -1,5 +1,6 @@
+import { RACE_ENTRY_CHOICES } from '../../chart/entries.ts';
 import { conceptOf } from '../../chart/valueSets/observations.ts';
-import type { CanonicalUnit, ChartFacts, CkdStage, FactKey, QuantityKey, Slco1b1Result, StatinUse } from '../../chart/types.ts';
+import type { CanonicalUnit, ChartFacts, CkdStage, FactKey, OmbRace, QuantityKey, Slco1b1Result, StatinUse } from '../../chart/types.ts';
 
 /** How a fact is shown and entered in the panel. */
 export type FactInput =
@@ -30,6 +31,30 @@ function kidneyFailureLabsNotNeeded(facts: ChartFacts): string | undefined {
   return `used only for kidney failure risk in CKD G3–G5; eGFR is ${Math.round(egfr)}`;
 }
 
+/**
+ * Race matters only to the Pooled Cohort Equations, defined for ages 40–79 (Goff 2013; ACC ASCVD Risk Estimator Plus);
+ * PREVENT is race-free. An unknown age leaves it needed.
+ */
+function raceNotNeeded(facts: ChartFacts): string | undefined {
+  const age = facts.age.state === 'known' ? facts.age.value.value : undefined;
+  if (age === undefined || (age >= 40 && age <= 79)) return undefined;
+  return `used only by the Pooled Cohort Equations (ages 40–79); age is ${age}`;
+}
+
+/** OMB race categories in the words of the US Core OMB Race Categories value set. */
+export const RACE_LABEL: Record<OmbRace, string> = {
+  'american-indian-or-alaska-native': 'American Indian or Alaska Native',
+  asian: 'Asian',
+  black: 'Black or African American',
+  'native-hawaiian-or-other-pacific-islander': 'Native Hawaiian or Other Pacific Islander',
+  white: 'White',
+  other: 'Other',
+};
+
+function isOmbRace(x: unknown): x is OmbRace {
+  return typeof x === 'string' && x in RACE_LABEL;
+}
+
 /** UCUM codes shown as clinicians write them. */
 export const UNIT_LABEL: Record<CanonicalUnit, string> = {
   a: 'years', 'mg/dL': 'mg/dL', 'mmol/L': 'mmol/L', 'g/dL': 'g/dL', 'mm[Hg]': 'mmHg', '%': '%',
@@ -47,6 +72,12 @@ function quantity(key: QuantityKey): FactRow {
 export const PANEL_ROWS: readonly FactRow[] = [
   { key: 'age', label: 'Age', input: { kind: 'quantity', unit: 'a', min: 18, max: 110, step: '1' } },
   { key: 'sex', label: 'Sex', input: { kind: 'choice', options: [{ value: 'female', label: 'Female' }, { value: 'male', label: 'Male' }] } },
+  {
+    key: 'race',
+    label: 'Race (PCE only)',
+    input: { kind: 'choice', options: RACE_ENTRY_CHOICES.map((r) => ({ value: r, label: RACE_LABEL[r] })) },
+    notNeededBecause: raceNotNeeded,
+  },
   quantity('totalCholesterol'),
   quantity('hdl'),
   quantity('ldl'),
@@ -78,6 +109,7 @@ export function formatValue(key: FactKey, value: unknown): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') return key === 'ckdStage' ? `G${value}` : value;
+  if (key === 'race' && Array.isArray(value)) return value.filter(isOmbRace).map((r) => RACE_LABEL[r]).join(', ');
   if (typeof value === 'object' && value !== null) {
     if ('unit' in value && 'value' in value) {
       const q = value as { value: number; unit: CanonicalUnit };
@@ -105,5 +137,9 @@ function formatNumber(value: number, unit: CanonicalUnit): string {
 export function parseChoice(key: FactKey, raw: string): unknown {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
+  if (key === 'race') {
+    const race = RACE_ENTRY_CHOICES.find((r) => r === raw);
+    return race ? [race] : undefined;
+  }
   return key === 'ckdStage' || key === 'sex' ? raw : undefined;
 }
