@@ -24,6 +24,19 @@ describe('clinician entries', () => {
     expect(parseEntries('nope')).toEqual({});
   });
 
+  it('race is read back only as one of the entry choices, in a one-element list', () => {
+    const at = NOW.toISOString();
+    const stored = (value: unknown) => parseEntries(JSON.parse(JSON.stringify({ race: { value, enteredAt: at } })));
+    for (const race of ['white', 'black', 'other']) expect(stored([race])).toEqual({ race: { value: [race], enteredAt: at } });
+    for (const wrong of ['white', [], ['white', 'black'], ['asian'], ['White'], [1], { 0: 'white' }, null]) expect(stored(wrong), JSON.stringify(wrong)).toEqual({});
+  });
+
+  it('an entered race replaces an unknown chart race and keeps why it was unknown', () => {
+    const base = buildFacts(chart({ patient: patient('female', '1970-01-01') }), NOW);
+    const facts = applyEntries(base, { race: { value: ['black'], enteredAt: NOW.toISOString() } }, NOW);
+    expect(facts.race).toMatchObject({ state: 'known', origin: 'entered', value: ['black'], replaces: { state: 'unknown', reason: 'race not recorded' } });
+  });
+
   it('an entered value is marked entered and keeps what the chart said and its sources', () => {
     const base = buildFacts(chart({ observations: [obs('2093-3', ucum(240, 'mg/dL'), { id: 'tc-1' })] }), NOW);
     const facts = applyEntries(base, { totalCholesterol: { value: { value: 200, unit: 'mg/dL' }, enteredAt: NOW.toISOString() } }, NOW);

@@ -86,6 +86,13 @@ describe('sandbox edge-case patients', () => {
     expect(f.diabetes).toMatchObject({ state: 'known', value: false, note: 'no HbA1c on file' });
   });
 
+  it('race from the US Core race extension: white, Black, Asian as recorded; stale-missing not recorded', () => {
+    expect(facts('typical-woman').race).toMatchObject({ state: 'known', origin: 'chart', value: ['white'], note: 'White', sources: [{ resourceType: 'Patient', id: 'typical-woman' }] });
+    expect(known(facts('ldl-190').race)).toEqual(['black']);
+    expect(known(facts('statin-intolerance').race)).toEqual(['asian']);
+    expect(facts('stale-missing').race).toMatchObject({ state: 'unknown', reason: 'race not recorded' });
+  });
+
   it('slco1b1: rs4149056 T/C reported as decreased function', () => {
     const f = facts('slco1b1');
     expect(known(f.slco1b1)).toEqual({ phenotype: 'decreased function' });

@@ -132,6 +132,35 @@ describe('coding', () => {
     }
   });
 
+  it("records each patient's race as a US Core race extension (OMB category and text); stale-missing has none", () => {
+    const expected: Record<string, { code: string; text: string } | undefined> = {
+      'typical-woman': { code: '2106-3', text: 'White' },
+      'smoker-diabetic': { code: '2106-3', text: 'White' },
+      'ldl-190': { code: '2054-5', text: 'Black or African American' },
+      'ckd-3b': { code: '2106-3', text: 'White' },
+      'age-35': { code: '2054-5', text: 'Black or African American' },
+      'age-82': { code: '2106-3', text: 'White' },
+      'si-units': { code: '2106-3', text: 'White' },
+      'ascvd-statin': { code: '2106-3', text: 'White' },
+      'stale-missing': undefined,
+      slco1b1: { code: '2106-3', text: 'White' },
+      'statin-intolerance': { code: '2028-9', text: 'Asian' },
+      'bp-panel': { code: '2106-3', text: 'White' },
+      'data-quality': { code: '2054-5', text: 'Black or African American' },
+      'heavy-chart': { code: '2106-3', text: 'White' },
+    };
+    expect(Object.keys(expected).sort()).toEqual(listPatients().map((p) => p.id).sort());
+    for (const [id, race] of Object.entries(expected)) {
+      expect(patient(id).extension, id).toEqual(race && [{
+        url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
+        extension: [
+          { url: 'ombCategory', valueCoding: { system: 'urn:oid:2.16.840.1.113883.6.238', code: race.code, display: race.text } },
+          { url: 'text', valueString: race.text },
+        ],
+      }]);
+    }
+  });
+
   it('gives Conditions clinical and verification status and a category, with SNOMED CT codes', () => {
     const conditions = ofType<Condition>(ALL, 'Condition');
     expect(conditions.length).toBeGreaterThan(10);

@@ -41,7 +41,7 @@ function raceNotNeeded(facts: ChartFacts): string | undefined {
   return `used only by the Pooled Cohort Equations (ages 40–79); age is ${age}`;
 }
 
-/** OMB race categories in the words of the US Core OMB Race Categories value set. */
+/** OMB race categories in the words of the US Core OMB Race Categories value set (CDC "Other Race" shown as "Other"). */
 export const RACE_LABEL: Record<OmbRace, string> = {
   'american-indian-or-alaska-native': 'American Indian or Alaska Native',
   asian: 'Asian',

@@ -116,6 +116,24 @@ describe('FactsPanel', () => {
     expect(screen.getByTestId('fact-totalCholesterol-value')).toHaveTextContent('Chart: 210 mg/dL');
   });
 
+  it('asks for a race that is not recorded, after sex, and shows the entry in words', async () => {
+    const user = userEvent.setup();
+    render(<FactsPanel />);
+    const rows = screen.getAllByRole('row').map((r) => r.getAttribute('data-testid'));
+    expect(rows.indexOf('fact-race')).toBe(rows.indexOf('fact-sex') + 1);
+    const race = screen.getByTestId('fact-race');
+    expect(race).toHaveClass('fact-missing');
+    expect(within(race).getByRole('rowheader')).toHaveTextContent('Race (PCE only)');
+    expect(race).toHaveTextContent('Missing: race not recorded');
+    const field = screen.getByLabelText('Enter Race (PCE only)');
+    expect(within(field).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose…', 'White', 'Black or African American', 'Other']);
+    await user.selectOptions(field, 'Black or African American');
+    await user.click(within(screen.getByTestId('fact-race-entry')).getByRole('button', { name: 'Use' }));
+    expect(useChartStore.getState().entries.race?.value).toEqual(['black']);
+    expect(screen.getByTestId('fact-race')).toHaveAttribute('data-origin', 'entered');
+    expect(screen.getByTestId('fact-race-value')).toHaveTextContent('Black or African American');
+  });
+
   it('shows per-source progress, truncation and failure with a retry button', async () => {
     const retry = vi.fn(async () => {});
     useChartStore.setState({ retrySource: retry });
