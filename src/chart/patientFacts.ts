@@ -55,16 +55,16 @@ const NULL_FLAVOR = 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor';
  * US Core ValueSet omb-race-category: the five OMB categories, plus CDC "Other Race" 2131-1 (listed since US Core
  * STU5; also a `detailed` code). Other detailed codes are not rolled up: US Core asks senders to give the category.
  */
-const OMB_RACE: Readonly<Record<string, OmbRace>> = {
-  '1002-5': 'american-indian-or-alaska-native',
-  '2028-9': 'asian',
-  '2054-5': 'black',
-  '2076-8': 'native-hawaiian-or-other-pacific-islander',
-  '2106-3': 'white',
-  '2131-1': 'other',
-};
-/** The null flavours the OMB value set allows, as a reason the race is unknown. */
-const RACE_NOT_GIVEN: Readonly<Record<string, string>> = { UNK: 'race recorded as unknown', ASKU: 'patient was asked and did not say' };
+const OMB_RACE: ReadonlyMap<string, OmbRace> = new Map([
+  ['1002-5', 'american-indian-or-alaska-native'],
+  ['2028-9', 'asian'],
+  ['2054-5', 'black'],
+  ['2076-8', 'native-hawaiian-or-other-pacific-islander'],
+  ['2106-3', 'white'],
+  ['2131-1', 'other'],
+]);
+/** The null flavours the OMB value set allows (v3 NullFlavor UNK, ASKU "asked but unknown"), as a reason the race is unknown. */
+const RACE_NOT_GIVEN: ReadonlyMap<string, string> = new Map([['UNK', 'race recorded as unknown'], ['ASKU', 'patient was asked and did not say']]);
 
 function extensionsOf(element: Record<string, unknown>, url: string): Record<string, unknown>[] {
   return Array.isArray(element.extension) ? element.extension.filter((e): e is Record<string, unknown> => isRecord(e) && e.url === url) : [];
@@ -93,17 +93,17 @@ export function raceFact(patient: unknown, loaded: boolean): Fact<OmbRace[]> {
       continue;
     }
     recorded.push(coding.code);
-    const category = coding.system === CDC_RACE ? OMB_RACE[coding.code] : undefined;
-    const nullFlavor = coding.system === NULL_FLAVOR ? RACE_NOT_GIVEN[coding.code] : undefined;
+    const category = coding.system === CDC_RACE ? OMB_RACE.get(coding.code) : undefined;
+    const nullFlavor = coding.system === NULL_FLAVOR ? RACE_NOT_GIVEN.get(coding.code) : undefined;
     if (category) categories.add(category);
     else if (nullFlavor) notGiven ??= nullFlavor;
   }
-  const withText = { ...source, ...(recorded.length > 0 ? { value: recorded.join(', ') } : {}) };
-  const hint = text ? { note: `recorded as "${text}"`, sources: [withText] } : undefined;
-  if (categories.size > 0 && notGiven) return unknown(`race extension gives both a category and "${notGiven}"`, [{ source: withText, reason: 'contradictory race codes' }, ...rejected], hint);
+  const recordedSource = { ...source, ...(recorded.length > 0 ? { value: recorded.join(', ') } : {}) };
+  const hint = text ? { note: `recorded as "${text}"`, sources: [recordedSource] } : undefined;
+  if (categories.size > 0 && notGiven) return unknown(`race extension gives both a category and "${notGiven}"`, [{ source: recordedSource, reason: 'contradictory race codes' }, ...rejected], hint);
   if (notGiven) return unknown(notGiven, rejected, hint);
   if (categories.size === 0) {
-    return unknown('race extension has no OMB race category', [{ source: withText, reason: 'no OMB race category code' }, ...rejected], hint);
+    return unknown('race extension has no OMB race category', [{ source: recordedSource, reason: 'no OMB race category code' }, ...rejected], hint);
   }
-  return { state: 'known', origin: 'chart', value: [...categories], sources: [withText], rejected, ...(text ? { note: text } : {}) };
+  return { state: 'known', origin: 'chart', value: [...categories], sources: [recordedSource], rejected, ...(text ? { note: text } : {}) };
 }

@@ -75,6 +75,8 @@ describe('race (US Core race extension)', () => {
     const wrong = raceFact(withRace(race([omb('2106-3', 'http://example.org/race'), { url: 'ombCategory', valueString: 'white' }])), true);
     expect(wrong.state).toBe('unknown');
     expect(wrong.rejected.map((r) => r.reason)).toEqual(['no OMB race category code', 'race coding without a code']);
+    // A code that is a property name of every object is no category.
+    expect(raceFact(withRace(race([omb('constructor')])), true).state).toBe('unknown');
     // An extension that is not an array, or a non-object sub-extension, is no race.
     expect(raceFact({ ...patient('female', '1970-01-01'), extension: { url: RACE_URL } }, true).state).toBe('unknown');
     expect(raceFact({ ...patient('female', '1970-01-01'), extension: [{ url: RACE_URL, extension: ['white'] }] }, true).state).toBe('unknown');

@@ -52,7 +52,7 @@ export const RACE_LABEL: Record<OmbRace, string> = {
 };
 
 function isOmbRace(x: unknown): x is OmbRace {
-  return typeof x === 'string' && x in RACE_LABEL;
+  return typeof x === 'string' && Object.hasOwn(RACE_LABEL, x);
 }
 
 /** UCUM codes shown as clinicians write them. */

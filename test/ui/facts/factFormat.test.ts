@@ -10,6 +10,7 @@ describe('race in the facts panel', () => {
     expect(formatValue('race', ['native-hawaiian-or-other-pacific-islander'])).toBe('Native Hawaiian or Other Pacific Islander');
     expect(formatValue('race', ['other'])).toBe('Other');
     expect(formatValue('race', ['black', 'white'])).toBe('Black or African American, White');
+    expect(formatValue('race', ['toString'])).toBe('');
   });
 
   it('turns a choice into a one-element list, and nothing else into a race', () => {
