@@ -6,7 +6,7 @@ import { applyEntries, parseEntries, type Entries } from '../chart/entries.ts';
 import { parseSiteCodes, valueSetsWith, type ValueSets } from '../chart/siteCodes.ts';
 import type { ChartFacts, FactKey, FactValue } from '../chart/types.ts';
 import { readCapabilities } from '../fhir/chart-loader/capabilities.ts';
-import { DEFAULT_LOAD_OPTIONS, loadingState, loadSource, toChartData, type LoadOptions, type SourceOutcome, type SourceState } from '../fhir/chart-loader/loadChart.ts';
+import { canLoadOlder, DEFAULT_LOAD_OPTIONS, loadingState, loadOlderPages, loadSource, toChartData, type LoadOptions, type SourceOutcome, type SourceState } from '../fhir/chart-loader/loadChart.ts';
 import type { FhirRequester } from '../fhir/chart-loader/requester.ts';
 import { planChartSearches, type SearchSpec, type SourceId } from '../fhir/chart-loader/searchPlan.ts';
 
@@ -19,13 +19,20 @@ export interface ChartState {
   /** One entry per source, in search order. */
   sources: SourceState[];
   outcomes: Partial<Record<SourceId, SourceOutcome>>;
+  /** Facts from what has arrived so far: recomputed after each page, so latest values show before older pages. */
   facts: ChartFacts;
+  /** Whether an Observation search stopped at the page cap, so older pages can be loaded (for the trajectory). */
+  olderAvailable: boolean;
+  /** True while loadOlder runs. */
+  loadingOlder: boolean;
   /** The clinician's entries (session only). */
   entries: Entries;
   /** Problems in config/site-codes.json, shown rather than ignored. */
   siteCodeErrors: string[];
   startChartLoad(requester: FhirRequester, patientId: string, capability?: CapabilityStatement): Promise<void>;
   retrySource(id: SourceId): Promise<void>;
+  /** Continues each capped Observation search for another page cap's worth of pages, and recomputes the facts. */
+  loadOlder(): Promise<void>;
   enterFact<K extends FactKey>(key: K, value: FactValue<K>): void;
   clearEntry(key: FactKey): void;
 }
@@ -74,23 +81,52 @@ function computeFacts(outcomes: Partial<Record<SourceId, SourceOutcome>>, entrie
 // The current load's requester and plan; a generation counter drops answers from a superseded load.
 let session: { requester: FhirRequester; specs: SearchSpec[]; controller: AbortController } | undefined;
 let generation = 0;
+/** Outcomes (pages so far, or final) not yet in the store: those arriving in the same tick share one facts computation. */
+let pending: Partial<Record<SourceId, SourceOutcome>> | undefined;
 
 export const useChartStore = create<ChartState>()((set, get) => {
+  const commit = () => {
+    const batch = pending;
+    pending = undefined;
+    if (!batch) return;
+    set((s) => {
+      const outcomes = { ...s.outcomes, ...batch };
+      return {
+        outcomes,
+        sources: s.sources.map((x) => batch[x.id]?.state ?? x),
+        facts: computeFacts(outcomes, s.entries),
+        olderAvailable: Object.values(outcomes).some(canLoadOlder),
+      };
+    });
+  };
+
+  const receive = (gen: number, outcome: SourceOutcome) => {
+    if (gen !== generation) return;
+    if (!pending) {
+      pending = {};
+      queueMicrotask(commit);
+    }
+    pending[outcome.state.id] = outcome;
+  };
+
+  const loadOptions = (current: NonNullable<typeof session>, gen: number): LoadOptions => ({
+    ...chartStoreConfig.load,
+    signal: current.controller.signal,
+    onProgress: (soFar) => receive(gen, soFar),
+  });
+
   const run = async (spec: SearchSpec, gen: number) => {
     const current = session;
     if (!current) return;
-    const outcome = await loadSource(spec, current.requester, { ...chartStoreConfig.load, signal: current.controller.signal });
-    if (gen !== generation) return;
-    set((s) => {
-      const outcomes = { ...s.outcomes, [spec.id]: outcome };
-      return { outcomes, sources: s.sources.map((x) => (x.id === spec.id ? outcome.state : x)), facts: computeFacts(outcomes, s.entries) };
-    });
+    receive(gen, await loadSource(spec, current.requester, loadOptions(current, gen)));
   };
 
   return {
     sources: [],
     outcomes: {},
     facts: computeFacts({}, {}),
+    olderAvailable: false,
+    loadingOlder: false,
     entries: {},
     siteCodeErrors: site.errors,
 
@@ -99,10 +135,12 @@ export const useChartStore = create<ChartState>()((set, get) => {
       const gen = ++generation;
       const specs = planChartSearches(patientId, readCapabilities(capability), { pageSize: chartStoreConfig.pageSize, valueSets: chartStoreConfig.valueSets });
       session = { requester, specs, controller: new AbortController() };
+      pending = undefined;
       const entriesKey = chartKey(requester, patientId);
       const entries = readEntries(entriesKey);
-      set({ patientId, entriesKey, sources: specs.map(loadingState), outcomes: {}, entries, facts: computeFacts({}, entries) });
+      set({ patientId, entriesKey, sources: specs.map(loadingState), outcomes: {}, entries, facts: computeFacts({}, entries), olderAvailable: false, loadingOlder: false });
       await Promise.all(specs.map((spec) => run(spec, gen)));
+      if (gen === generation) commit();
     },
 
     async retrySource(id) {
@@ -111,6 +149,21 @@ export const useChartStore = create<ChartState>()((set, get) => {
       const gen = generation;
       set((s) => ({ sources: s.sources.map((x) => (x.id === id ? loadingState(spec) : x)) }));
       await run(spec, gen);
+      if (gen === generation) commit();
+    },
+
+    async loadOlder() {
+      const current = session;
+      if (!current || get().loadingOlder) return;
+      const gen = generation;
+      const capped = Object.values(get().outcomes).filter(canLoadOlder);
+      if (capped.length === 0) return;
+      set({ loadingOlder: true });
+      const opts = loadOptions(current, gen);
+      await Promise.all(capped.map(async (outcome) => receive(gen, await loadOlderPages(outcome, current.requester, opts))));
+      if (gen !== generation) return;
+      commit();
+      set({ loadingOlder: false });
     },
 
     enterFact(key, value) {
@@ -135,4 +188,9 @@ export function startChartLoad(requester: FhirRequester, patientId: string, capa
 
 export function retrySource(id: SourceId): Promise<void> {
   return useChartStore.getState().retrySource(id);
+}
+
+/** Loads older pages of the capped Observation searches (the trajectory's "load older"). */
+export function loadOlder(): Promise<void> {
+  return useChartStore.getState().loadOlder();
 }

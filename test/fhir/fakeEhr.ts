@@ -17,6 +17,8 @@ export interface FakeEhrOptions {
   hang?: string;
   /** Next link base override, e.g. another origin. */
   nextBase?: string;
+  /** Holds back the answer to a next-page request until the returned promise settles (a slow page). */
+  holdPage?: (url: URL) => Promise<void> | undefined;
 }
 
 export const requests: URL[] = [];
@@ -44,9 +46,10 @@ export function fakeEhr(opts: FakeEhrOptions) {
       const p = opts.resources.find((r) => r.resourceType === 'Patient' && r.id === params.id);
       return p ? HttpResponse.json(p) : outcome(404, 'Patient not found');
     }),
-    http.get(`${BASE}/paging`, ({ request }) => {
+    http.get(`${BASE}/paging`, async ({ request }) => {
       const url = new URL(request.url);
       requests.push(url);
+      await opts.holdPage?.(url);
       const [key, offset] = [url.searchParams.get('pageContext') ?? '', Number(url.searchParams.get('at') ?? 0)];
       return HttpResponse.json(page(pages.get(key) ?? [], offset, key));
     }),

@@ -9,26 +9,37 @@ export interface PagedResult {
   pages: number;
   /** Why results were cut off (page cap, or a next link to another server), if they were. */
   truncated?: string;
+  /**
+   * The next link not yet followed: in a finished result, where the page cap stopped (so older pages can be loaded
+   * later); in a page-by-page snapshot, the link about to be requested.
+   */
+  next?: string;
 }
 
 export interface FetchOptions {
   maxPages: number;
   timeoutMs: number;
   signal?: AbortSignal;
+  /**
+   * Called after each page that another page follows, with a snapshot of the results so far (the last page is
+   * the returned result, not a snapshot), so the caller can use the newest results before the oldest arrive.
+   */
+  onPage?: (soFar: PagedResult) => void;
+}
+
+/** The truncation note when the page cap stopped a search (pages counts every page of the search loaded so far). */
+export function pageCapNote(pages: number): string {
+  return `stopped after ${pages} pages; older results were not loaded`;
 }
 
 /**
- * Reads a search and follows Bundle `next` links (opaque on Cerner, so never rebuilt) up to maxPages,
- * only while they stay on the same FHIR server.
+ * Reads a search (or continues one from a stored next link) and follows Bundle `next` links (opaque on Cerner, so
+ * never rebuilt) up to maxPages, only while they stay on the same FHIR server.
  */
 export async function fetchPages(requester: FhirRequester, url: string, opts: FetchOptions): Promise<PagedResult> {
   const result: PagedResult = { matches: [], included: [], pages: 0 };
-  let next: string | undefined = url;
-  while (next !== undefined) {
-    if (result.pages >= opts.maxPages) {
-      result.truncated = `stopped after ${opts.maxPages} pages; older results were not loaded`;
-      break;
-    }
+  let next = url;
+  for (;;) {
     const bundle: Bundle = await requestWithTimeout<Bundle>(requester, next, opts);
     result.pages += 1;
     if (!bundle || typeof bundle !== 'object' || (bundle as { resourceType?: unknown }).resourceType !== 'Bundle') {
@@ -40,14 +51,14 @@ export async function fetchPages(requester: FhirRequester, url: string, opts: Fe
       else if (entry.search?.mode !== 'outcome') result.matches.push(entry.resource);
     }
     const link: string | undefined = bundle.link?.find((l) => l.relation === 'next')?.url;
-    if (link === undefined) break;
+    if (link === undefined) return result;
     if (!sameServer(link, requester.baseUrl)) {
-      result.truncated = 'the next page link points to another server and was not followed';
-      break;
+      return { ...result, truncated: 'the next page link points to another server and was not followed' };
     }
+    if (result.pages >= opts.maxPages) return { ...result, truncated: pageCapNote(result.pages), next: link };
+    opts.onPage?.({ matches: [...result.matches], included: [...result.included], pages: result.pages, next: link });
     next = link;
   }
-  return result;
 }
 
 export function sameServer(link: string, baseUrl: string): boolean {

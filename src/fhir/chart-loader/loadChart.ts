@@ -1,6 +1,9 @@
 import type { ChartData } from '../../chart/buildFacts.ts';
+import { isRecord } from '../../chart/codes.ts';
+import { parseFhirDate } from '../../chart/fhirDate.ts';
+import { effectiveDate } from '../../chart/observationValidity.ts';
 import { describeFailure } from '../operationOutcome.ts';
-import { fetchPages, requestWithTimeout, type FetchOptions } from './fetchPages.ts';
+import { fetchPages, pageCapNote, requestWithTimeout, type FetchOptions, type PagedResult } from './fetchPages.ts';
 import type { FhirRequester } from './requester.ts';
 import type { SearchSpec, SourceId } from './searchPlan.ts';
 
@@ -19,16 +22,20 @@ export interface SourceState {
   /** Failure text (with the server's OperationOutcome), skip reason, or a note about an adapted search. */
   message?: string;
   httpStatus?: number;
+  /** Why loading older pages failed (what did load is kept; loading older can be tried again). */
+  olderPagesFailed?: string;
 }
 
 export interface SourceOutcome {
   state: SourceState;
   resources: unknown[];
   included: unknown[];
+  /** The next link not yet followed: where the page cap stopped a loaded source, or the page a loading one awaits. */
+  next?: string;
 }
 
-/** loadSource hands its options straight to fetchPages, so they are one type. */
-export type LoadOptions = FetchOptions;
+/** fetchPages' limits, and a callback with the source's results so far after each page that another page follows. */
+export type LoadOptions = Omit<FetchOptions, 'onPage'> & { onProgress?: (soFar: SourceOutcome) => void };
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = { maxPages: 5, timeoutMs: 30_000 };
 
@@ -44,40 +51,91 @@ export function loadingState(spec: SearchSpec): SourceState {
 export async function loadSource(spec: SearchSpec, requester: FhirRequester, opts: LoadOptions): Promise<SourceOutcome> {
   const base = loadingState(spec);
   if (!spec.url) return { state: base, resources: [], included: [] };
+  const { onProgress, ...limits } = opts;
   const dropped = spec.droppedParams.length > 0 ? `server does not list ${spec.droppedParams.join(', ')}; searched without` : undefined;
+  // While paging, the source stays 'loading': its results are used, but "no" is not concluded from them.
+  const search = (url: string, note: string | undefined) =>
+    fetchPages(requester, url, { ...limits, ...(onProgress ? { onPage: (soFar: PagedResult) => onProgress(pagedOutcome(base, soFar, note)) } : {}) });
   try {
     if (spec.kind === 'read') {
-      const resource = await requestWithTimeout<unknown>(requester, spec.url, opts);
+      const resource = await requestWithTimeout<unknown>(requester, spec.url, limits);
       return { state: { ...base, status: 'loaded', count: 1, pages: 1 }, resources: [resource], included: [] };
     }
     let note = dropped;
     let paged;
     try {
-      paged = await fetchPages(requester, spec.url, opts);
+      paged = await search(spec.url, note);
     } catch (error) {
       const failure = await describeFailure(error);
       if (failure.status !== 400 || !spec.fallbackUrl) throw error;
-      paged = await fetchPages(requester, spec.fallbackUrl, opts);
       note = [note, `server refused the search (${failure.message}); loaded it again without optional filters`].filter(Boolean).join('; ');
+      paged = await search(spec.fallbackUrl, note);
     }
-    return {
-      state: { ...base, status: 'loaded', count: paged.matches.length, pages: paged.pages, ...(paged.truncated ? { truncated: paged.truncated } : {}), ...(note ? { message: note } : {}) },
-      resources: paged.matches,
-      included: paged.included,
-    };
+    return pagedOutcome({ ...base, status: 'loaded' }, paged, note);
   } catch (error) {
     const failure = await describeFailure(error);
     return { state: { ...base, status: 'failed', message: failure.message, ...(failure.status !== undefined ? { httpStatus: failure.status } : {}) }, resources: [], included: [] };
   }
 }
 
-/** The oldest effectiveDateTime among loaded Observations (newest-first search: complete from there on). */
+function pagedOutcome(state: SourceState, paged: PagedResult, note: string | undefined): SourceOutcome {
+  return {
+    state: { ...state, count: paged.matches.length, pages: paged.pages, ...(paged.truncated ? { truncated: paged.truncated } : {}), ...(note ? { message: note } : {}) },
+    resources: paged.matches,
+    included: paged.included,
+    ...(paged.next !== undefined ? { next: paged.next } : {}),
+  };
+}
+
+/** Whether "load older" can continue this source: a loaded Observation search that the page cap stopped. */
+export function canLoadOlder(outcome: SourceOutcome | undefined): boolean {
+  return outcome?.state.resourceType === 'Observation' && outcome.state.status === 'loaded' && outcome.next !== undefined;
+}
+
+/**
+ * Continues a source the page cap stopped, from its stored next link, for another opts.maxPages pages, and appends
+ * them. Never throws: on a failure the pages that did arrive are kept, with the link to resume from.
+ */
+export async function loadOlderPages(outcome: SourceOutcome, requester: FhirRequester, opts: LoadOptions): Promise<SourceOutcome> {
+  if (outcome.next === undefined) return outcome;
+  const { onProgress, ...limits } = opts;
+  const settled: SourceState = { ...outcome.state };
+  delete settled.truncated;
+  delete settled.olderPagesFailed;
+  // Until the continuation ends (and when it fails), the source is still truncated: its oldest results are missing.
+  const appended = (paged: PagedResult, truncated: (pages: number) => string | undefined): SourceOutcome => {
+    const pages = outcome.state.pages + paged.pages;
+    const note = truncated(pages);
+    return {
+      state: { ...settled, count: outcome.state.count + paged.matches.length, pages, ...(note ? { truncated: note } : {}) },
+      resources: [...outcome.resources, ...paged.matches],
+      included: [...outcome.included, ...paged.included],
+      ...(paged.next !== undefined ? { next: paged.next } : {}),
+    };
+  };
+  let soFar: SourceOutcome = outcome;
+  try {
+    const paged = await fetchPages(requester, outcome.next, {
+      ...limits,
+      onPage: (page) => {
+        soFar = appended(page, pageCapNote);
+        onProgress?.(soFar);
+      },
+    });
+    return appended(paged, (pages) => (paged.next !== undefined ? pageCapNote(pages) : paged.truncated));
+  } catch (error) {
+    const failure = await describeFailure(error);
+    return { ...soFar, state: { ...soFar.state, olderPagesFailed: failure.message } };
+  }
+}
+
+/** The oldest effective date among loaded Observations (newest-first search: complete from there on). */
 function oldestEffective(resources: unknown[]): string | undefined {
   let oldest: { at: number; date: string } | undefined;
   for (const r of resources) {
-    const date = typeof r === 'object' && r !== null ? (r as { effectiveDateTime?: unknown }).effectiveDateTime : undefined;
-    const at = typeof date === 'string' ? Date.parse(date) : Number.NaN;
-    if (typeof date === 'string' && Number.isFinite(at) && (!oldest || at < oldest.at)) oldest = { at, date };
+    const date = isRecord(r) ? effectiveDate(r) : undefined;
+    const at = parseFhirDate(date);
+    if (date !== undefined && at !== undefined && (!oldest || at < oldest.at)) oldest = { at, date };
   }
   return oldest?.date;
 }
@@ -92,7 +150,9 @@ export function toChartData(outcomes: Partial<Record<SourceId, SourceOutcome>>):
   const completeSince: NonNullable<ChartData['completeSince']> = {};
   for (const [id, category] of [['labs', 'laboratory'], ['vitals', 'vital-signs'], ['social', 'social-history']] as const) {
     const outcome = get(id);
-    const oldest = outcome?.state.truncated ? oldestEffective(outcome.resources) : undefined;
+    // A source still paging is as incomplete as one the page cap stopped.
+    const partial = outcome !== undefined && (outcome.state.truncated !== undefined || outcome.state.status === 'loading');
+    const oldest = partial ? oldestEffective(outcome.resources) : undefined;
     if (oldest) completeSince[category] = oldest;
   }
   return {

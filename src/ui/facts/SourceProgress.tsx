@@ -28,6 +28,7 @@ export function SourceProgress() {
             {s.status === 'loading' ? <progress aria-label={`Loading ${s.label}`} /> : null}
             {s.truncated ? <span className="source-warning"> — incomplete: {s.truncated}</span> : null}
             {s.message && s.status !== 'skipped' ? <span className="source-message"> — {s.message}</span> : null}
+            {s.olderPagesFailed ? <span className="source-message"> — older pages could not be loaded: {s.olderPagesFailed}</span> : null}
             {s.status === 'failed' ? (
               <button type="button" onClick={() => void retry(s.id)} aria-label={`Retry ${s.label}`}>Retry</button>
             ) : null}
