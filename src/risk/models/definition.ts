@@ -54,13 +54,18 @@ export function requireInputs<K extends InputName>(
   return { ok: true, values: inputs as Required<Pick<RiskInputs, K>> };
 }
 
+/** The rule's valid values in words: "40–79" (an exclusive max of whole years shown as the last allowed one), "≥ 18". */
+export function rangeSpan(r: RangeRule): string {
+  return r.max === undefined ? `≥ ${r.min}` : `${r.min}–${r.maxExclusive ? r.max - 1 : r.max}`;
+}
+
 export function rangeProblem(inputs: RiskInputs, rules: readonly RangeRule[], label: string): string | null {
   for (const r of rules) {
     const v = inputs[r.input];
     if (typeof v !== 'number') continue;
     const tooHigh = r.max !== undefined && (r.maxExclusive ? v >= r.max : v > r.max);
     if (v < r.min || tooHigh) {
-      const span = r.max === undefined ? `≥ ${r.min}` : `${r.min}–${r.maxExclusive ? r.max - 1 : r.max}`;
+      const span = rangeSpan(r);
       if (r.input === 'age') return `${label} is for ages ${span}`;
       return `${r.input} ${v} is outside the ${label} range ${span}`;
     }
