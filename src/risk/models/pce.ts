@@ -50,7 +50,7 @@ export const PCE_RANGES: readonly RangeRule[] = [
 const REQUIRED = ['age', 'sex', 'race', 'totalCholesterol', 'hdl', 'systolicBP', 'onBPTreatment', 'smoker', 'diabetes'] as const;
 
 /** ACC "optimal risk factors" (Goff 2013): TC 170, HDL 50, SBP 110 untreated, non-smoker, no diabetes; at age 55. */
-const REFERENCE: PceProfile = { age: 55, totalCholesterol: 170, hdl: 50, systolicBP: 110, onBPTreatment: false, smoker: false, diabetes: false };
+export const REFERENCE: PceProfile = { age: 55, totalCholesterol: 170, hdl: 50, systolicBP: 110, onBPTreatment: false, smoker: false, diabetes: false };
 
 export const pce: ModelDefinition<PceProfile> = {
   id: 'pce',
