@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { PCE_BANDS, PCE_CATEGORIES, pceCategory } from '../../src/risk/categories.ts';
+
+// 2018 AHA/ACC cholesterol guideline: < 5 % low, 5 % to < 7.5 % borderline, 7.5 % to < 20 % intermediate, ≥ 20 % high.
+describe('pceCategory', () => {
+  it.each([
+    [0, 'low'], [0.0499, 'low'], [0.05, 'borderline'], [0.0749, 'borderline'], [0.074999999, 'borderline'],
+    [0.075, 'intermediate'], [0.1999, 'intermediate'], [0.2, 'high'], [0.45, 'high'], [1, 'high'],
+  ] as const)('%f → %s', (risk, category) => {
+    expect(pceCategory(risk)).toBe(category);
+  });
+
+  it('refuses what is not a fraction (a percentage, NaN)', () => {
+    for (const bad of [7.5, -0.01, Number.NaN, Infinity]) expect(() => pceCategory(bad), String(bad)).toThrow(RangeError);
+  });
+
+  it('names every band in words, lowest first', () => {
+    expect(PCE_CATEGORIES.map((c) => PCE_BANDS[c].label)).toEqual(['low (< 5 %)', 'borderline (5 % to < 7.5 %)', 'intermediate (7.5 % to < 20 %)', 'high (≥ 20 %)']);
+  });
+});
