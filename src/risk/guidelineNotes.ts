@@ -4,7 +4,7 @@
  * printed in the guideline), and one small loop runs them.
  */
 import type { ChartFacts, CkdStage } from '../chart/types.ts';
-import { formatQuantity } from './inputDisplay.ts';
+import { formatQuantity, inRunningText } from './inputDisplay.ts';
 import type { ChartInputs, GuidelineNote } from './viewModel.ts';
 
 const CHOLESTEROL_2018 = '2018 AHA/ACC/Multisociety cholesterol guideline (Grundy SM et al., Circulation 2019;139:e1082–e1143)';
@@ -42,7 +42,7 @@ const RULES: readonly NoteRule[] = [
     models: ['pce', 'prevent'],
     note(facts, ci) {
       if (facts.ascvd.state !== 'known' || !facts.ascvd.value) return undefined;
-      const diagnoses = [...new Set(facts.ascvd.sources.flatMap((s) => (s.value ? [s.value.toLowerCase()] : [])))];
+      const diagnoses = [...new Set(facts.ascvd.sources.flatMap((s) => (s.value ? [inRunningText(s.value)] : [])))];
       const what = `Clinical ASCVD${diagnoses.length > 0 ? ` (${diagnoses.join(', ')})` : ''}: secondary prevention applies, not the primary-prevention scores.`;
       const age = ci.inputs.age;
       const treatment = [ldlText(facts), statinText(facts)].filter(Boolean).join('; ');
@@ -85,8 +85,9 @@ const RULES: readonly NoteRule[] = [
     note(facts, ci) {
       const age = ci.inputs.age;
       if (ascvdKnownTrue(facts) || ci.inputs.diabetes !== true || !inAges(age, DIABETES_AGES)) return undefined;
+      const statin = statinText(facts);
       return {
-        text: `Diabetes at age ${age} (${DIABETES_AGES.min}–${DIABETES_AGES.max}): moderate-intensity statin regardless of the 10-year risk score.${statinText(facts) ? ` Now: ${statinText(facts)}.` : ''}`,
+        text: `Diabetes at age ${age} (${DIABETES_AGES.min}–${DIABETES_AGES.max}): moderate-intensity statin regardless of the 10-year risk score.${statin ? ` Now: ${statin}.` : ''}`,
         citation: `${CHOLESTEROL_2018}: diabetes, age ${DIABETES_AGES.min}–${DIABETES_AGES.max}: moderate-intensity statin, COR I, LOE A`,
       };
     },

@@ -76,3 +76,8 @@ export function orList(items: readonly string[]): string {
 export function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** A coded display in running text: "Myocardial infarction" → "myocardial infarction"; an abbreviation ("TIA") stays. */
+export function inRunningText(display: string): string {
+  return /^[A-Z][a-z]/.test(display) ? display.charAt(0).toLowerCase() + display.slice(1) : display;
+}

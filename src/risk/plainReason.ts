@@ -5,7 +5,7 @@
  */
 import type { FactKey } from '../chart/types.ts';
 import { INPUT_FACT } from './chartInputs.ts';
-import { formatInput, INPUT_LABEL, orList, unitLabelOf } from './inputDisplay.ts';
+import { formatInput, INPUT_LABEL, inRunningText, orList, unitLabelOf } from './inputDisplay.ts';
 import { INPUT_SPECS } from './inputs.ts';
 import { rangeProblem, rangeSpan, type ModelDefinition, type RangeRule } from './models/definition.ts';
 import { MODELS } from './models/index.ts';
@@ -28,7 +28,7 @@ export function plainReason(model: ModelId, ci: ChartInputs): PlainReason | null
 function priorAscvd(def: ModelDefinition<unknown>, ci: ChartInputs): PlainReason | null {
   if (!def.optionalInputs.includes('priorASCVD') || ci.inputs.priorASCVD !== true) return null;
   const p = ci.provenance.priorASCVD;
-  const diagnoses = [...new Set(p?.sources.flatMap((s) => (s.value ? [sentenceCase(s.value)] : [])))];
+  const diagnoses = [...new Set(p?.sources.flatMap((s) => (s.value ? [inRunningText(s.value)] : [])))];
   const basis = diagnoses.length > 0 ? diagnoses.join(', ') : p?.origin === 'entered' ? 'entered by clinician' : undefined;
   return { text: `prior ASCVD${basis ? ` (${basis})` : ''}: secondary prevention applies; primary-prevention equations give no number`, enter: [] };
 }
@@ -73,9 +73,4 @@ function howToEnter(input: InputName): string {
   if (spec.kind === 'number') return 'enter a value';
   if (spec.kind === 'boolean') return 'enter yes or no';
   return `choose ${orList((spec.values ?? []).map((v) => formatInput(input, v)))}`;
-}
-
-/** "Myocardial infarction" → "myocardial infarction" in running text; an abbreviation ("TIA") stays as it is. */
-function sentenceCase(display: string): string {
-  return /^[A-Z][a-z]/.test(display) ? display.charAt(0).toLowerCase() + display.slice(1) : display;
 }
