@@ -19,10 +19,15 @@ export const PCE_BANDS: Record<PceCategory, { min: number; label: string }> = {
   high: { min: 0.2, label: 'high (≥ 20 %)' },
 };
 
-/** The category of a 10-year PCE risk given as a fraction (0.075 = 7.5 %), on the unrounded value. */
+/**
+ * The category of a 10-year PCE risk given as a fraction (0.075 = 7.5 %), decided on the value as shown (a
+ * percentage to one decimal, as the ACC/AHA ASCVD Risk Estimator shows it): a risk shown as 7.5 % is never labelled
+ * borderline.
+ */
 export function pceCategory(risk: number): PceCategory {
   if (!(risk >= 0 && risk <= 1)) throw new RangeError(`risk must be a fraction from 0 to 1, got ${risk}`);
+  const shown = Math.round(risk * 1000) / 1000;
   let category: PceCategory = 'low';
-  for (const c of PCE_CATEGORIES) if (risk >= PCE_BANDS[c].min) category = c;
+  for (const c of PCE_CATEGORIES) if (shown >= PCE_BANDS[c].min) category = c;
   return category;
 }

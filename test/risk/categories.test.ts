@@ -4,8 +4,10 @@ import { PCE_BANDS, PCE_CATEGORIES, pceCategory } from '../../src/risk/categorie
 // 2018 AHA/ACC cholesterol guideline: < 5 % low, 5 % to < 7.5 % borderline, 7.5 % to < 20 % intermediate, ≥ 20 % high.
 describe('pceCategory', () => {
   it.each([
-    [0, 'low'], [0.0499, 'low'], [0.05, 'borderline'], [0.0749, 'borderline'], [0.074999999, 'borderline'],
-    [0.075, 'intermediate'], [0.1999, 'intermediate'], [0.2, 'high'], [0.45, 'high'], [1, 'high'],
+    [0, 'low'], [0.04949, 'low'], [0.05, 'borderline'], [0.0744, 'borderline'], [0.07449, 'borderline'],
+    [0.075, 'intermediate'], [0.1994, 'intermediate'], [0.2, 'high'], [0.45, 'high'], [1, 'high'],
+    // Decided on the value as shown (one decimal of a percentage): shown as 5.0 %, 7.5 % and 20.0 %.
+    [0.04951, 'borderline'], [0.07451, 'intermediate'], [0.074999999, 'intermediate'], [0.19951, 'high'],
   ] as const)('%f → %s', (risk, category) => {
     expect(pceCategory(risk)).toBe(category);
   });
