@@ -2,8 +2,15 @@
  * The one place that says who Tailor is to an EHR: client id, where it lives, which servers it trusts and what it asks for.
  * smart-manifest.json repeats these values for EHR administrators; test/config/manifest.test.ts keeps the two in step.
  */
+import type { KfreRegion } from './risk/types.ts';
 
 export const CLIENT_ID = 'tailor';
+
+/**
+ * Which KFRE calibration this site uses (Tangri 2016, JAMA 315:164: North American baselines vs. the pooled
+ * non-North-American ones). A property of where the app is deployed, not of the patient: change it per site.
+ */
+export const KFRE_REGION: KfreRegion = 'north-america';
 
 /** Paths relative to the app's deployment root (the app can be served from any sub-path). */
 export const LAUNCH_PATH = 'launch/';
