@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useSession } from '../store/session.ts';
 import { PatientBanner } from './banner/PatientBanner.tsx';
 import { FactsPanel } from './facts/index.ts';
+import { RiskView } from './risk/RiskView.tsx';
 import { StatusPage } from './StatusPage.tsx';
 
 export function App({ today = new Date() }: { today?: Date }) {
@@ -58,6 +59,7 @@ export function App({ today = new Date() }: { today?: Date }) {
           <PatientBanner session={state.session} today={today} />
           <main className="app-main">
             <h1 className="visually-hidden">Tailor: risks and care plan</h1>
+            <RiskView />
             <FactsPanel />
           </main>
         </div>

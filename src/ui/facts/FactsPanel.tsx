@@ -149,7 +149,8 @@ function stalenessText(s: Staleness): string {
   return `${s.ageDays} days old; fresh ≤ ${s.freshDays} days, old ≤ ${s.oldDays} days, stale beyond`;
 }
 
-function EntryForm({ row, autoFocus, onDone, onCancel }: { row: FactRow; autoFocus: boolean; onDone: () => void; onCancel?: (() => void) | undefined }) {
+/** The entry field for one fact (also used by the risk view, next to a "not applicable" reason). */
+export function EntryForm({ row, autoFocus, onDone, onCancel }: { row: FactRow; autoFocus: boolean; onDone: () => void; onCancel?: (() => void) | undefined }) {
   const enterFact = useChartStore((s) => s.enterFact);
   const [raw, setRaw] = useState('');
   const [error, setError] = useState<string | undefined>();
