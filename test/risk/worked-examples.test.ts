@@ -26,27 +26,33 @@ describe('PCE: Goff 2013 Table A worked example and the supplement variants', ()
   ] as const;
   // Published 10-year risks in %, order WF, AAF, WM, AAM. Untreated: Goff 2013 Table A. The variants are the
   // Goff supplement examples as transcribed in PooledCohort tests/testthat/test-predict_10yr_ascvd_risk.R.
-  // White men untreated: Goff prints 5.3 from rounded sums; unrounded arithmetic is 5.38 (within 0.1 pp).
   const cases: [string, Partial<RefPce>, number[]][] = [
     ['untreated', {}, [2.1, 3.0, 5.3, 6.1]],
     ['BP treated', { onBPTreatment: true }, [2.8, 4.6, 6.3, 9.9]],
     ['current smoker', { smoker: true }, [5.0, 5.9, 10.0, 10.3]],
     ['diabetes', { diabetes: true }, [3.9, 7.0, 10.1, 11.2]],
   ];
+  // A risk printed to 0.1 % allows 0.05 pp either side: the constants Tailor uses (ACC/AHA spreadsheet precision)
+  // must round to every printed figure (Table A's own rounder constants do not: African-American women with
+  // diabetes come out at 7.10 %). Except white men untreated: Goff's text computes that 5.3 % from sums rounded to
+  // 2 decimals (60.69 − 61.18; research notes §1.3), each ±0.005, so lp − mean may be anywhere in −0.49 ± 0.01 and
+  // the printed rounding allows up to 1 − 0.9144^exp(−0.48) = 5.387 %; unrounded arithmetic gives 5.38 %.
+  const WHITE_MEN_UNTREATED_TOLERANCE = (1 - 0.9144 ** Math.exp(-0.48)) * 100 - 5.3;
+  const tolerance = (label: string, i: number): number => (label === 'untreated' && i === 2 ? WHITE_MEN_UNTREATED_TOLERANCE : 0.05);
   for (const [label, change, published] of cases) {
-    it(`${label}: reference and TF.js within 0.1 pp of ${published.join(' / ')} %`, async () => {
+    it(`${label}: reference and TF.js round to the printed ${published.join(' / ')} %`, async () => {
       for (const [i, [race, sex]] of groups.entries()) {
         const p: RefPce = { ...base, ...change, race, sex };
-        expect(pp(pceRisk(p), published[i]! / 100)).toBeLessThanOrEqual(0.1);
+        expect(pp(pceRisk(p), published[i]! / 100), `${race} ${sex}`).toBeLessThanOrEqual(tolerance(label, i));
         const { ascvd_10y } = await risks('pce', p);
-        expect(pp(ascvd_10y!, published[i]! / 100)).toBeLessThanOrEqual(0.1);
+        expect(pp(ascvd_10y!, published[i]! / 100), `${race} ${sex}`).toBeLessThanOrEqual(tolerance(label, i));
       }
     });
   }
   it('white man 54, smoker, TC 170, HDL 50, SBP 157 untreated, diabetes: 20.8 %', async () => {
     const p: RefPce = { age: 54, sex: 'male', race: 'white', totalCholesterol: 170, hdl: 50, systolicBP: 157, onBPTreatment: false, smoker: true, diabetes: true };
-    expect(pp(pceRisk(p), 0.208)).toBeLessThanOrEqual(0.1);
-    expect(pp((await risks('pce', p)).ascvd_10y!, 0.208)).toBeLessThanOrEqual(0.1);
+    expect(pp(pceRisk(p), 0.208)).toBeLessThanOrEqual(0.05);
+    expect(pp((await risks('pce', p)).ascvd_10y!, 0.208)).toBeLessThanOrEqual(0.05);
   });
 });
 

@@ -3,9 +3,9 @@ import type { RiskInputs } from '../types.ts';
 import { bit, rangeProblem, requireInputs, type ModelDefinition, type RangeRule } from './definition.ts';
 
 /**
- * Pooled Cohort Equations (Goff 2013, Appendix Table A). The Dense layer holds one linear predictor per
- * sex–race equation; the CoxSurvival layer turns each into 1 − S10^exp(lp − mean). The patient's
- * equation is chosen here, after inference.
+ * Pooled Cohort Equations (Goff 2013, Appendix Table A terms; constants at ACC/AHA spreadsheet precision, see
+ * models/pce/coefficients.json). The Dense layer holds one linear predictor per sex–race equation; the
+ * CoxSurvival layer turns each into 1 − S10^exp(lp − mean). The patient's equation is chosen here, after inference.
  */
 export interface PceProfile {
   age: number;
