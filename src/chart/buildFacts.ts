@@ -5,7 +5,11 @@ import { ageInYears, bodyMassIndex, ckdEpi2021, HBA1C_DIABETES_PERCENT } from '.
 import { DAY_MS, parseFhirDate } from './fhirDate.ts';
 import { activeDrugs, statinUse, type ActiveDrug } from './medications.ts';
 import { readingsOf, twelveMonthMean, type Reading } from './observations.ts';
-import { familyHistoryFact, slco1b1Fact, statinIntoleranceFact } from './otherFacts.ts';
+import { familyHistoryFact, statinIntoleranceFact } from './otherFacts.ts';
+import { slco1b1Fact } from './slco1b1.ts';
+import { cyp2c19Fact } from './cyp2c19.ts';
+import { drugAllergiesFact } from './drugAllergies.ts';
+import { bySetting } from './homeReadings.ts';
 import { ageFact, raceFact, sexFact } from './patientFacts.ts';
 import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
 import { stalenessOf } from './staleness.ts';
@@ -89,6 +93,8 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
     drugs,
     statinIntolerance: statinIntoleranceFact(chart.allergies, chart.loaded.allergies, now),
     slco1b1: slco1b1Fact(chart.observations, now),
+    cyp2c19: cyp2c19Fact(chart.observations, now),
+    drugAllergies: drugAllergiesFact(chart.allergies, chart.loaded.allergies, now, valueSets.drugCodes),
   };
 }
 
@@ -101,14 +107,15 @@ function coversLastYear(since: string | undefined, now: Date): boolean {
 
 function quantityFacts(observations: readonly unknown[], now: Date, valueSets: ValueSets, completeSince: ChartData['completeSince']): QuantityFacts {
   const out: Partial<Record<QuantityKey, Fact<Quantity>>> = {};
+  const split = bySetting(observations);
   for (const concept of valueSets.observations) {
-    const { readings, rejected } = readingsOf(concept, observations, now);
+    const { readings, rejected } = readingsOf(concept, concept.setting ? split[concept.setting] : observations, now);
     const latest = readings[0];
     if (!latest) {
       out[concept.key] = unknown(rejected.length > 0 ? `no usable ${concept.label} result (${rejected.length} rejected)` : `no ${concept.label} result`, rejected);
       continue;
     }
-    const mean = concept.key === 'systolicBP' || concept.key === 'diastolicBP' ? twelveMonthMean(readings, now) : undefined;
+    const mean = concept.setting ? twelveMonthMean(readings, now) : undefined;
     const bp = mean ? { ...mean, complete: coversLastYear(completeSince?.[concept.category], now) } : undefined;
     const staleness = stalenessOf(concept.key, latest.date, now);
     out[concept.key] = {

@@ -1,9 +1,9 @@
-import { codeText, codings, conceptText, isRecord, matchCoding, statusCode, type CodeRef } from './codes.ts';
-import { checkDate, resourceId, usableObservation } from './observationValidity.ts';
+import { allergyDate, allergyProblem } from './allergyRecords.ts';
+import { codeText, codings, conceptText, isRecord, matchCoding, type CodeRef } from './codes.ts';
+import { resourceId } from './observationValidity.ts';
 import { FIRST_DEGREE_RELATIVES, PREMATURE_ASCVD_AGE } from './valueSets/social.ts';
-import { GENE_STUDIED, METABOLIZER_PHENOTYPE, RS4149056_PHENOTYPE, SLCO1B1_ALLELE_FUNCTION, SLCO1B1_FUNCTION, SLCO1B1_HGNC, SLCO1B1_PHENOTYPES } from './valueSets/genomics.ts';
 import { DRUG_CLASSES, STATIN_ALLERGEN_CLASS, ingredientCode } from './valueSets/medications.ts';
-import type { Fact, Rejection, Slco1b1Result, SourceRef } from './types.ts';
+import type { Fact, Rejection, SourceRef } from './types.ts';
 import { unknown } from './types.ts';
 
 const STATIN_ALLERGENS: CodeRef[] = [
@@ -20,17 +20,9 @@ export function statinIntoleranceFact(allergies: readonly unknown[], loaded: boo
     const coding = matchCoding(a.code, STATIN_ALLERGENS);
     if (!coding) continue;
     const id = resourceId(a, 'AllergyIntolerance');
-    const date = typeof a.recordedDate === 'string' ? a.recordedDate : typeof a.onsetDateTime === 'string' ? a.onsetDateTime : undefined;
+    const date = allergyDate(a);
     const source: SourceRef = { resourceType: 'AllergyIntolerance', id: id ?? '(no id)', code: codeText(coding), value: conceptText(a.code) ?? coding.code ?? '', ...(date ? { date } : {}) };
-    const verification = statusCode(a.verificationStatus);
-    const clinical = statusCode(a.clinicalStatus);
-    const dateProblem = date !== undefined ? checkDate(date, now) : undefined;
-    const problem =
-      id === undefined ? 'no AllergyIntolerance id'
-      : verification === 'refuted' || verification === 'entered-in-error' ? `verification status "${verification}"`
-      : clinical !== undefined && clinical !== 'active' ? `clinical status "${clinical}"`
-      : dateProblem && 'problem' in dateProblem ? dateProblem.problem
-      : undefined;
+    const problem = allergyProblem(a, now);
     if (problem) rejected.push({ source, reason: problem });
     else sources.push(source);
   }
@@ -86,109 +78,3 @@ function onsetYears(c: Record<string, unknown>): number | undefined {
   if (isRecord(range) && isRecord(range.high) && typeof range.high.value === 'number' && Number.isFinite(range.high.value) && range.high.value >= 0 && range.high.code === 'a') return range.high.value;
   return undefined;
 }
-
-/**
- * SLCO1B1 result from genotype/interpretation Observations (HL7 Genomics Reporting): the gene is named by component
- * 48018-6 (HGNC:10959) or in the text. The phenotype is taken as reported (79722-5, 53040-2 or value text) when
- * present, else derived from a star-allele diplotype or the rs4149056 genotype (CPIC 2022). The newest date wins;
- * results of that date are combined (a genotype and its interpretation are usually two Observations).
- */
-export function slco1b1Fact(observations: readonly unknown[], now: Date): Fact<Slco1b1Result> {
-  const rejected: Rejection[] = [];
-  const found: { at: number; date: string; source: SourceRef; diplotype?: string; reported?: Slco1b1Result['phenotype']; derived?: Slco1b1Result['phenotype'] }[] = [];
-  for (const obs of observations) {
-    if (!isRecord(obs) || !isSlco1b1(obs)) continue;
-    const usable = usableObservation(obs, now);
-    const source: SourceRef = { resourceType: 'Observation', id: typeof obs.id === 'string' ? obs.id : '(no id)' };
-    if ('problem' in usable) {
-      rejected.push({ source, reason: usable.problem });
-      continue;
-    }
-    source.date = usable.ok.date;
-    const diplotype = findDiplotype(obs);
-    const rs = findRs4149056(obs);
-    const reported = findPhenotype(obs);
-    const derived = diplotype ? phenotypeFromDiplotype(diplotype) : rs ? RS4149056_PHENOTYPE[rs] : undefined;
-    if (!reported && !derived) {
-      rejected.push({ source, reason: 'no diplotype, genotype or phenotype could be read' });
-      continue;
-    }
-    source.value = [diplotype ?? (rs ? `rs4149056 ${rs}` : undefined), reported].filter(Boolean).join(', ');
-    found.push({ at: usable.ok.at, date: usable.ok.date, source, ...(diplotype ? { diplotype } : {}), ...(reported ? { reported } : {}), ...(derived ? { derived } : {}) });
-  }
-  if (found.length === 0) return unknown('no SLCO1B1 result', rejected);
-  const latestAt = Math.max(...found.map((f) => f.at));
-  const sameDay = found.filter((f) => f.at === latestAt);
-  const phenotype = sameDay.find((f) => f.reported)?.reported ?? sameDay.find((f) => f.derived)?.derived;
-  const diplotype = sameDay.find((f) => f.diplotype)?.diplotype;
-  const [newest] = sameDay;
-  if (!phenotype || !newest) return unknown('no SLCO1B1 phenotype', rejected);
-  return {
-    state: 'known', origin: 'chart', value: { phenotype, ...(diplotype ? { diplotype } : {}) },
-    date: newest.date, sources: sameDay.map((f) => f.source), rejected,
-  };
-}
-
-function texts(obs: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  const push = (x: unknown) => {
-    const t = conceptText(x);
-    if (t) out.push(t);
-    for (const c of codings(x)) if (c.display) out.push(c.display);
-  };
-  push(obs.code);
-  push(obs.valueCodeableConcept);
-  if (typeof obs.valueString === 'string') out.push(obs.valueString);
-  for (const c of Array.isArray(obs.component) ? obs.component : []) {
-    if (!isRecord(c)) continue;
-    push(c.valueCodeableConcept);
-    if (typeof c.valueString === 'string') out.push(c.valueString);
-  }
-  return out;
-}
-
-function isSlco1b1(obs: Record<string, unknown>): boolean {
-  const components = Array.isArray(obs.component) ? obs.component : [];
-  const byGene = components.some((c) => isRecord(c) && matchCoding(c.code, [GENE_STUDIED]) && matchCoding(c.valueCodeableConcept, [SLCO1B1_HGNC]));
-  return byGene || texts(obs).some((t) => /\bSLCO1B1\b/i.test(t));
-}
-
-function findDiplotype(obs: Record<string, unknown>): string | undefined {
-  for (const t of texts(obs)) {
-    const m = /(\*\d+[A-Z]?)\s*\/\s*(\*\d+[A-Z]?)/.exec(t);
-    if (m) return `${m[1]}/${m[2]}`;
-  }
-  return undefined;
-}
-
-function findRs4149056(obs: Record<string, unknown>): string | undefined {
-  for (const t of texts(obs)) {
-    const m = /rs4149056\b.*?\b([TC])\s*\/\s*([TC])\b/i.exec(t);
-    if (m) return `${m[1]?.toUpperCase()}/${m[2]?.toUpperCase()}`;
-  }
-  return undefined;
-}
-
-const PHENOTYPE_CODES = [METABOLIZER_PHENOTYPE, SLCO1B1_FUNCTION];
-
-/** A phenotype as reported: the value of a phenotype-coded Observation or component. */
-function findPhenotype(obs: Record<string, unknown>): Slco1b1Result['phenotype'] | undefined {
-  const components = Array.isArray(obs.component) ? obs.component : [];
-  const holders: unknown[] = [matchCoding(obs.code, PHENOTYPE_CODES) ? obs.valueCodeableConcept : undefined];
-  for (const c of components) if (isRecord(c) && matchCoding(c.code, PHENOTYPE_CODES)) holders.push(c.valueCodeableConcept);
-  for (const h of holders) {
-    const t = conceptText(h)?.toLowerCase();
-    const hit = t ? SLCO1B1_PHENOTYPES.find((p) => t.includes(p)) : undefined;
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-/** CPIC 2022: two no-function alleles = poor, one = decreased, two normal = normal; anything else indeterminate. */
-function phenotypeFromDiplotype(diplotype: string): Slco1b1Result['phenotype'] {
-  const fn = diplotype.split('/').map((a) => SLCO1B1_ALLELE_FUNCTION[a]);
-  if (fn.some((f) => f === undefined)) return 'indeterminate';
-  const noFunction = fn.filter((f) => f === 'no').length;
-  return noFunction === 2 ? 'poor function' : noFunction === 1 ? 'decreased function' : 'normal function';
-}
-

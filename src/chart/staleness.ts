@@ -22,6 +22,9 @@ export const STALENESS_DAYS: Partial<Record<FactKey, { freshDays: number; oldDay
   fastingGlucose: { freshDays: 183, oldDays: 365 },
   systolicBP: { freshDays: 365, oldDays: 730 },
   diastolicBP: { freshDays: 365, oldDays: 730 },
+  // Home BP: judged like office BP.
+  homeSystolicBP: { freshDays: 365, oldDays: 730 },
+  homeDiastolicBP: { freshDays: 365, oldDays: 730 },
   weight: { freshDays: 365, oldDays: 730 },
   bmi: { freshDays: 365, oldDays: 730 },
   height: { freshDays: 1826, oldDays: 3652 },

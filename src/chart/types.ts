@@ -135,6 +135,25 @@ export interface Slco1b1Result {
   phenotype: 'increased function' | 'normal function' | 'decreased function' | 'possible decreased function' | 'poor function' | 'indeterminate';
 }
 
+/** CPIC CYP2C19 phenotype (clopidogrel guideline 2022); "likely" phenotypes are read as the phenotype, with a note. */
+export interface Cyp2c19Result {
+  diplotype?: string;
+  phenotype: 'ultrarapid metabolizer' | 'rapid metabolizer' | 'normal metabolizer' | 'intermediate metabolizer' | 'poor metabolizer' | 'indeterminate';
+}
+
+/** An active medication allergy or intolerance (AllergyIntolerance), with the drug class it rules out when Tailor knows it. */
+export interface DrugAllergy {
+  /** DRUG_CLASSES key (valueSets/medications.ts), from a class code or the ingredient's class. */
+  drugClass?: string;
+  /** RxNorm ingredient name, when the record names one. */
+  ingredient?: string;
+  display: string;
+  /** As recorded; a record without a type is taken as an allergy (the stricter of the two), and the fact's note says so. */
+  type: 'allergy' | 'intolerance';
+  criticality?: string;
+  source: SourceRef;
+}
+
 /** Facts read from laboratory and vital-sign Observations, keyed by concept (see valueSets/observations.ts). */
 export interface QuantityFacts {
   totalCholesterol: Fact<Quantity<'mg/dL'>>;
@@ -143,6 +162,9 @@ export interface QuantityFacts {
   triglycerides: Fact<Quantity<'mg/dL'>>;
   systolicBP: Fact<Quantity<'mm[Hg]'>>;
   diastolicBP: Fact<Quantity<'mm[Hg]'>>;
+  /** Blood pressure measured by the patient or a device outside the office (see homeReadings.ts); never in systolicBP. */
+  homeSystolicBP: Fact<Quantity<'mm[Hg]'>>;
+  homeDiastolicBP: Fact<Quantity<'mm[Hg]'>>;
   hba1c: Fact<Quantity<'%'>>;
   fastingGlucose: Fact<Quantity<'mg/dL'>>;
   creatinine: Fact<Quantity<'mg/dL'>>;
@@ -188,6 +210,9 @@ export interface ChartFacts extends QuantityFacts {
   drugs: Fact<DrugUse[]>;
   statinIntolerance: Fact<boolean>;
   slco1b1: Fact<Slco1b1Result>;
+  cyp2c19: Fact<Cyp2c19Result>;
+  /** Active medication allergies and intolerances; an empty list when allergies loaded and none is recorded. */
+  drugAllergies: Fact<DrugAllergy[]>;
 }
 
 export type FactKey = keyof ChartFacts;

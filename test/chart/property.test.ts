@@ -113,6 +113,8 @@ describe('fact builder on malformed resources (fast-check)', () => {
           effectiveDateTime: has('effectiveDateTime') ? patch.effectiveDateTime : new Date(NOW.getTime() - days * 86_400_000).toISOString(),
           valueQuantity: quantity,
           ...(has('dataAbsentReason') ? { dataAbsentReason: patch.dataAbsentReason } : {}),
+          // Home BP concepts read only readings the patient took (homeReadings.ts).
+          ...(concept.setting === 'out-of-office' ? { performer: [{ reference: 'Patient/p1' }] } : {}),
         };
         const f = buildFacts({ ...EMPTY_CHART, observations: [resource], loaded: ALL_LOADED }, NOW)[concept.key];
         if (corruptions.length === 0) {

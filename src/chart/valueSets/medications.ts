@@ -107,3 +107,15 @@ export const STATIN_INTENSITY: readonly { ingredient: string; intensity: StatinI
 
 /** Statin-class allergen concept: SNOMED CT 372912004 "Substance with HMG-CoA reductase inhibitor mechanism of action". */
 export const STATIN_ALLERGEN_CLASS: CodeRef = { system: SYSTEM.snomed, code: '372912004', display: 'HMG-CoA reductase inhibitor' };
+
+/**
+ * Drug-class allergen concepts (SNOMED CT substances "with … mechanism of action") and the DRUG_CLASSES key each rules
+ * out. 372733002 and 372913009 are the codes the CMS135 eCQM (HF ACEI/ARB/ARNI for LVSD, FHIR library
+ * HFACEIorARBorARNIforLVSDFHIR 0.2.000) reads from AllergyIntolerance; 372912004 is the statin class above.
+ * An ingredient (RxNorm IN, or a site product code) is mapped through the drug classes' own ingredient list.
+ */
+export const ALLERGEN_CLASSES: readonly { ref: CodeRef; classKey: string }[] = [
+  { ref: STATIN_ALLERGEN_CLASS, classKey: 'statin' },
+  { ref: { system: SYSTEM.snomed, code: '372733002', display: 'Substance with angiotensin-converting enzyme inhibitor mechanism of action' }, classKey: 'aceInhibitor' },
+  { ref: { system: SYSTEM.snomed, code: '372913009', display: 'Substance with angiotensin II receptor antagonist mechanism of action' }, classKey: 'arb' },
+];

@@ -25,6 +25,11 @@ export interface ObservationConcept {
   plausibleSource: string;
   /** Where the codes come from. */
   source: string;
+  /**
+   * For blood pressure: which readings the concept takes, by who measured them (homeReadings.ts). Office BP is what
+   * the risk equations were fitted on; home and device readings are kept apart.
+   */
+  setting?: 'office' | 'out-of-office';
 }
 
 const loinc = (code: string, display: string): CodeRef => ({ system: SYSTEM.loinc, code, display });
@@ -38,6 +43,15 @@ export const BP_PANELS: CodeRef[] = [
   loinc('85354-9', 'Blood pressure panel with all children optional'),
   loinc('55284-4', 'Blood pressure systolic and diastolic'),
 ];
+
+/**
+ * Self-measured BP as HL7 CardX Hypertension Management IG 1.0.0 profiles it: the ordinary panel (85354-9, components
+ * 8480-6/8462-4) with the patient as performer and the device referenced; an average of home readings as the
+ * 96607-7 panel (components 96608-5/96609-3). No LOINC code says "home" by itself: 96607-7 is also used for averages
+ * taken in the clinic (LOINC 96607-7 description), so the setting is always decided by performer and device.
+ */
+const SMBP = 'HL7 CardX Hypertension Management IG 1.0.0, profiles Self-measured Blood Pressure and Average Self-measured Blood Pressure';
+const MEAN_BP_PANEL = loinc('96607-7', 'Blood pressure panel mean systolic and mean diastolic');
 
 export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
   {
@@ -73,12 +87,22 @@ export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
   {
     key: 'systolicBP', source: VITAL_SIGNS, label: 'Systolic blood pressure', category: 'vital-signs', unit: 'mm[Hg]',
     codes: [loinc('8480-6', 'Systolic blood pressure')], panels: BP_PANELS,
-    plausible: [50, 300], plausibleSource: PHYSIOLOGIC,
+    plausible: [50, 300], plausibleSource: PHYSIOLOGIC, setting: 'office',
   },
   {
     key: 'diastolicBP', source: VITAL_SIGNS, label: 'Diastolic blood pressure', category: 'vital-signs', unit: 'mm[Hg]',
     codes: [loinc('8462-4', 'Diastolic blood pressure')], panels: BP_PANELS,
-    plausible: [20, 200], plausibleSource: PHYSIOLOGIC,
+    plausible: [20, 200], plausibleSource: PHYSIOLOGIC, setting: 'office',
+  },
+  {
+    key: 'homeSystolicBP', source: SMBP, label: 'Home systolic BP', category: 'vital-signs', unit: 'mm[Hg]',
+    codes: [loinc('8480-6', 'Systolic blood pressure'), loinc('96608-5', 'Systolic blood pressure mean')], panels: [...BP_PANELS, MEAN_BP_PANEL],
+    plausible: [50, 300], plausibleSource: PHYSIOLOGIC, setting: 'out-of-office',
+  },
+  {
+    key: 'homeDiastolicBP', source: SMBP, label: 'Home diastolic BP', category: 'vital-signs', unit: 'mm[Hg]',
+    codes: [loinc('8462-4', 'Diastolic blood pressure'), loinc('96609-3', 'Diastolic blood pressure mean')], panels: [...BP_PANELS, MEAN_BP_PANEL],
+    plausible: [20, 200], plausibleSource: PHYSIOLOGIC, setting: 'out-of-office',
   },
   {
     key: 'hba1c', source: LOINC_TABLE, label: 'HbA1c', category: 'laboratory', unit: '%',
