@@ -48,7 +48,6 @@ export function TherapyImpactTable({ impact }: TherapyImpactTableProps) {
               <th scope="row">{option.label}</th>
               <td>
                 {option.detail}
-                {projection ? <div className="risk-sub">{relativeRiskText(option.relativeRisk)}</div> : null}
                 {projection?.harm ? <div className="therapy-harm">Harm: {projection.harm}</div> : null}
               </td>
               {projection ? (
@@ -76,8 +75,7 @@ export function TherapyImpactTable({ impact }: TherapyImpactTableProps) {
               <tr key={projection.therapies.join('+')} data-testid={`therapy-${projection.therapies.join('+')}`}>
                 <th scope="row">{projection.label}</th>
                 <td>
-                  {parts.map((o) => o.label).join(' + ')}
-                  <div className="risk-sub">{parts.map((o) => relativeRiskText(o.relativeRisk)).join(' × ')}</div>
+                  Relative risks multiplied: {parts.map((o) => relativeRiskText(o.relativeRisk)).join(' × ')}
                   {projection.harm ? <div className="therapy-harm">Harm: {projection.harm}</div> : null}
                 </td>
                 <ProjectionCells projection={projection} floor={floor} />
@@ -99,8 +97,7 @@ function ProjectionCells({ projection, floor }: { projection: TherapyProjection;
         {projection.floored ? <div className="risk-sub">cannot go below the risk with optimal factors, {floor}</div> : null}
       </td>
       <td className="num">{(projection.absoluteReduction * 100).toFixed(1)}</td>
-      {/* A number needed to treat is rounded up by convention: 24.3 patients means 25 must be treated. */}
-      <td className="num">{projection.numberNeededToTreat === null ? 'none (no reduction)' : Math.ceil(projection.numberNeededToTreat)}</td>
+      <td className="num">{projection.numberNeededToTreat === null ? 'none (no reduction)' : projection.numberNeededToTreat}</td>
     </>
   );
 }
