@@ -13,8 +13,6 @@ import type { ModelCard } from '../risk/card.ts';
 import { chartInputs } from '../risk/chartInputs.ts';
 import { createRiskClient, type RiskClient } from '../risk/client.ts';
 import { guidelineNotes } from '../risk/guidelineNotes.ts';
-import { optimalInputs, therapyImpact } from '../risk/therapy.ts';
-import { planTrajectory } from '../risk/trajectory.ts';
 import { MODEL_IDS, type KfreRegion, type ModelId, type RiskInputs, type RiskKey, type ScoreResult } from '../risk/types.ts';
 import type { ChartInputs, GuidelineNote, TherapyImpact, TrajectoryPlan } from '../risk/viewModel.ts';
 import { chartStoreConfig, useChartStore, type ChartState } from './chart.ts';
@@ -148,6 +146,8 @@ export function createRiskStore(deps: RiskStoreDeps): StoreApi<RiskState> {
         return;
       }
       try {
+        // Loaded on first use: the therapy table comes after the first numbers, so its code stays out of the first load.
+        const { optimalInputs, therapyImpact } = await import('../risk/therapy.ts');
         const [optimal] = await client.score([{ model: baseline.model, inputs: optimalInputs(inputs) }]);
         if (gen !== scoreGen || cgen !== chartGen) return;
         const optimalRisk = optimal?.applicable ? optimal.risks[baseline.risk] : undefined;
@@ -165,6 +165,7 @@ export function createRiskStore(deps: RiskStoreDeps): StoreApi<RiskState> {
       const cgen = chartGen;
       plannedOutcomes = c.outcomes;
       try {
+        const { planTrajectory } = await import('../risk/trajectory.ts');
         const plan = planTrajectory(toChartData(c.outcomes), deps.now(), { kfreRegion });
         const scored = plan.points.map((p, i) => ({ p, i })).filter(({ p }) => p.gaps.length === 0);
         const answers = scored.length > 0 ? await client.score(scored.flatMap(({ p }) => allModels(p.inputs, false))) : [];

@@ -31,7 +31,7 @@ export function InputsUsed({ ci }: { ci: ChartInputs }) {
               <td>
                 {p.display}
                 {p.staleness && p.staleness.level !== 'fresh' ? (
-                  <span className={`badge badge-${p.staleness.level}`}> {p.staleness.level} ({p.staleness.ageDays} days old)</span>
+                  <> <span className={`badge badge-${p.staleness.level}`}>{p.staleness.level}: {p.staleness.ageDays} days</span></>
                 ) : null}
               </td>
               <td>{p.date ? <time dateTime={p.date}>{p.date.slice(0, 10)}</time> : '—'}</td>
@@ -58,11 +58,12 @@ export function InputsUsed({ ci }: { ci: ChartInputs }) {
 
 function Source({ p }: { p: InputProvenance }) {
   const origin = p.origin === 'entered' ? 'entered by clinician' : p.origin === 'derived' ? `derived: ${p.method ?? 'calculated'}` : 'chart';
-  if (p.sources.length === 0) return <span className={`badge badge-${p.origin}`}>{origin}</span>;
+  const label = <span className={`risk-origin risk-origin-${p.origin}`}>{origin}</span>;
+  if (p.sources.length === 0) return label;
   return (
     <details className="risk-source">
       <summary>
-        <span className={p.origin === 'chart' ? undefined : `badge badge-${p.origin}`}>{origin}</span>
+        {label}
         <span className="visually-hidden">, show the FHIR resources</span>
       </summary>
       <ul>

@@ -48,7 +48,7 @@ function preventModelWhy(current: CurrentRisk): { label: string; why: string } {
 export function PreventCard({ current }: { current: CurrentRisk }) {
   const { card, cardError } = useCard('prevent');
   return (
-    <RiskCard title="PREVENT" card={card} cardError={cardError} testId="risk-card-prevent">
+    <RiskCard title="PREVENT equations (AHA)" card={card} cardError={cardError} testId="risk-card-prevent">
       <ModelAnswer model="prevent" result={current.results.prevent} ci={current.chartInputs} provisional={current.provisional}>
         {(result) => {
           const with30 = Object.keys(result.risks).some((k) => k.endsWith('_30y'));
@@ -128,17 +128,24 @@ function hasCkdG3ToG5(current: CurrentRisk, facts: ChartFacts): boolean {
   return current.results.kfre4?.applicable === true || (egfr !== undefined && egfr < 60) || (facts.ckdStage.state === 'known' && CKD_G3_TO_G5.includes(facts.ckdStage.value));
 }
 
+/**
+ * For a patient with a known eGFR of 60 or more and no CKD G3–G5 diagnosis: one line saying why there is no kidney
+ * failure risk. A patient whose eGFR is simply unknown gets no KFRE line (PREVENT already asks for the eGFR).
+ */
+export function KfreNotShown({ current, facts }: { current: CurrentRisk; facts: ChartFacts }) {
+  const four = current.results.kfre4;
+  const reason = four && !four.applicable && !current.provisional && !hasCkdG3ToG5(current, facts) ? plainReason('kfre4', current.chartInputs) : null;
+  return reason && reason.enter.length === 0 ? (
+    <div className="risk-kfre-line" data-testid="risk-kfre-not-shown">
+      <span className="risk-label">Kidney failure (KFRE):</span> <NotApplicable model="kfre4" reason={reason} label="" />
+    </div>
+  ) : null;
+}
+
 export function KfreCard({ current, facts }: { current: CurrentRisk; facts: ChartFacts }) {
   const { card, cardError } = useCard(current.results.kfre8?.applicable ? 'kfre8' : 'kfre4');
   const ci = current.chartInputs;
-  if (!hasCkdG3ToG5(current, facts)) {
-    const reason = current.results.kfre4 && !current.results.kfre4.applicable && !current.provisional ? plainReason('kfre4', ci) : null;
-    return reason ? (
-      <div className="risk-kfre-line" data-testid="risk-card-kfre">
-        <span className="risk-label">Kidney failure (KFRE)</span> <NotApplicable model="kfre4" reason={reason} />
-      </div>
-    ) : null;
-  }
+  if (!hasCkdG3ToG5(current, facts)) return null;
   const eight = current.results.kfre8;
   const kfre8Reason = eight && !eight.applicable ? plainReason('kfre8', ci) : null;
   return (

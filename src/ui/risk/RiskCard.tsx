@@ -15,7 +15,7 @@ export function RiskCard({ title, card, cardError, testId, children }: { title: 
         <h3 id={headingId}>{title}</h3>
         <ModelCardButton card={card} title={title} error={cardError} />
       </header>
-      {card ? <p className="risk-citation">{card.name}. {card.citations[0]}</p> : null}
+      {card ? <p className="risk-citation" title={card.name}>{card.citations[0]}</p> : null}
       {children}
     </article>
   );

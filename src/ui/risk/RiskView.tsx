@@ -1,16 +1,20 @@
-import { useEffect, useId } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import { MODEL_IDS } from '../../risk/types.ts';
 import { useChartStore } from '../../store/chart.ts';
 import type { CurrentRisk } from '../../store/risk.ts';
 import { comparedRisks } from './comparedRisks.ts';
 import { GuidelineNotes } from './GuidelineNotes.tsx';
 import { InputsUsed } from './InputsUsed.tsx';
-import { KfreCard, PceCard, PreventCard } from './ModelCards.tsx';
+import { KfreCard, KfreNotShown, PceCard, PreventCard } from './ModelCards.tsx';
 import { markOnce } from './pageMarks.ts';
 import { useRisk, useRiskStore } from './riskStoreContext.ts';
-import { TherapyImpactTable } from './TherapyImpactTable.tsx';
-import { WhatIfPanel } from './WhatIfPanel.tsx';
 import './RiskView.css';
+
+// Below the first screen: loaded after it, so neither recharts nor these panels are in the first-load JS.
+const RiskDrivers = lazy(() => import('./RiskDrivers.tsx'));
+const RiskTrajectory = lazy(() => import('./RiskTrajectory.tsx'));
+const WhatIfPanel = lazy(() => import('./WhatIfPanel.tsx').then((m) => ({ default: m.WhatIfPanel })));
+const TherapyImpactTable = lazy(() => import('./TherapyImpactTable.tsx').then((m) => ({ default: m.TherapyImpactTable })));
 
 /**
  * The patient's risks: the scores first (PREVENT, PCE, KFRE for CKD G3–G5) with the guideline statements beside
@@ -40,15 +44,37 @@ export function RiskView() {
             <PceCard current={current} />
             <KfreCard current={current} facts={facts} />
           </div>
+          <KfreNotShown current={current} facts={facts} />
           <GuidelineNotes notes={current.notes} />
           <InputsUsed ci={current.chartInputs} />
-          {/* F2: DriversChart and TrajectoryChart go here, each through React.lazy (they import recharts). */}
-          <WhatIf current={current} />
-          <Therapy />
+          {/* Each below-the-fold panel loads on its own, so the what-if does not wait for the chart library. */}
+          <Suspense fallback={<Loading />}>
+            <RiskDrivers current={current} />
+          </Suspense>
+          <Suspense fallback={<Loading />}>
+            <Trajectory current={current} />
+          </Suspense>
+          <Suspense fallback={<Loading />}>
+            <WhatIf current={current} />
+          </Suspense>
+          <Suspense fallback={<Loading />}>
+            <Therapy />
+          </Suspense>
         </>
       ) : null}
     </section>
   );
+}
+
+function Loading() {
+  return <p className="risk-pending">Loading…</p>;
+}
+
+function Trajectory({ current }: { current: CurrentRisk }) {
+  const trajectory = useRisk((s) => s.trajectory);
+  const trajectoryError = useRisk((s) => s.trajectoryError);
+  if (trajectoryError) return <p className="risk-note">The risk over time could not be computed: {trajectoryError}</p>;
+  return trajectory ? <RiskTrajectory current={current} trajectory={trajectory} /> : null;
 }
 
 function WhatIf({ current }: { current: CurrentRisk }) {

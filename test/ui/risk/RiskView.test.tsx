@@ -152,6 +152,23 @@ describe('RiskView', () => {
     expect(screen.getByTestId('risk-input-egfr')).toHaveAttribute('data-origin', 'derived');
   });
 
+  it('a what-if move by keyboard re-scores beside the current risk; the drivers and the trajectory are drawn', async () => {
+    const user = userEvent.setup();
+    renderView();
+    await load('smoker-diabetic');
+    const slider = within(await screen.findByTestId('what-if-control-systolicBP', {}, { timeout: 5000 })).getByRole('slider');
+    slider.focus();
+    for (let i = 0; i < 20; i++) await user.keyboard('{ArrowLeft}');
+    const row = await screen.findByTestId('what-if-PCE 10-year ASCVD');
+    const expected = `${percent1(pceRisk({ ...smokerDiabetic, systolicBP: 132 }))} %`;
+    await within(row).findByText(expected, {}, { timeout: 3000 });
+    expect(row).toHaveTextContent(`${percent1(pceRisk(smokerDiabetic))} %`);
+    // The chart's current risk is unchanged: the what-if is beside it, not instead of it.
+    expect(shown('risk-pce-ascvd10')).toBe(percent1(pceRisk(smokerDiabetic)));
+    expect(await screen.findByTestId('trajectory-chart', {}, { timeout: 10_000 })).toHaveTextContent('PREVENT 10-year total CVD over time');
+    expect(await screen.findByTestId('drivers-sentence', {}, { timeout: 10_000 })).toHaveTextContent(/adds most/);
+  });
+
   it('switching patient clears the results at once, before the new patient’s answers', async () => {
     const client = engineClient();
     renderView(client);
