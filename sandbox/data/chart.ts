@@ -95,11 +95,19 @@ export class Chart {
 
   /** Blood pressure as the 85354-9 panel whose components carry systolic and diastolic (FHIR vital-signs profile). */
   bloodPressurePanel(systolic: number, diastolic: number, daysAgo: number): Observation {
-    const component: ObservationComponent[] = [
-      { code: concept(LOINC.systolic), valueQuantity: quantityOf(systolic, LOINC.systolic) },
-      { code: concept(LOINC.diastolic), valueQuantity: quantityOf(diastolic, LOINC.diastolic) },
-    ];
-    return this.observation(LOINC.bpPanel, daysAgo, { component });
+    return this.observation(LOINC.bpPanel, daysAgo, { component: bpComponents(systolic, diastolic) });
+  }
+
+  /**
+   * A blood pressure the patient took at home: the 85354-9 panel with the patient as performer and the home monitor as
+   * device, as the HL7 CardX Hypertension Management IG profiles self-measured BP. Morning readings (07:00).
+   */
+  homeBloodPressure(systolic: number, diastolic: number, daysAgo: number): Observation {
+    const taken = this.at(daysAgo, 7 * 60);
+    return this.observation(LOINC.bpPanel, daysAgo, {
+      component: bpComponents(systolic, diastolic), effectiveDateTime: taken, issued: taken,
+      performer: [this.subject], device: { display: 'Home upper-arm blood pressure monitor' },
+    });
   }
 
   /** Blood pressure as two stand-alone observations, as some EHRs expose it. */
@@ -218,6 +226,13 @@ const categoryDisplay: Record<LabCode['category'], string> = {
   'vital-signs': 'Vital Signs',
   'social-history': 'Social History',
 };
+
+function bpComponents(systolic: number, diastolic: number): ObservationComponent[] {
+  return [
+    { code: concept(LOINC.systolic), valueQuantity: quantityOf(systolic, LOINC.systolic) },
+    { code: concept(LOINC.diastolic), valueQuantity: quantityOf(diastolic, LOINC.diastolic) },
+  ];
+}
 
 export function concept(code: LabCode): CodeableConcept {
   return { coding: [{ system: SYSTEM.loinc, code: code.code, display: code.display }], text: code.display };

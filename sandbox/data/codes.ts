@@ -76,6 +76,7 @@ export const LOINC = {
   /** Genomics Reporting IG style pharmacogenomic results. */
   genotypeDisplay: lab('84413-4', 'Genotype display name'),
   slco1b1Function: lab('79722-5', 'SLCO1B1 gene product functional interpretation'),
+  cyp2c19Phenotype: lab('79714-2', 'CYP2C19 gene product metabolic activity interpretation'),
   geneStudied: lab('48018-6', 'Gene studied [ID]'),
   dbSnpId: lab('81255-2', 'dbSNP [ID]'),
   /** Vital signs (FHIR R4 vital-signs profile codes). */
@@ -118,21 +119,26 @@ export const CONDITION = {
   obesity: { system: SYSTEM.snomed, code: '414916001', display: 'Obesity' },
   prediabetes: { system: SYSTEM.snomed, code: '714628002', display: 'Prediabetes' },
   muscleAche: { system: SYSTEM.snomed, code: '68962001', display: 'Muscle pain' },
+  ckdStage3a: { system: SYSTEM.snomed, code: '700378005', display: 'Chronic kidney disease stage 3A' },
+  angioedema: { system: SYSTEM.snomed, code: '41291007', display: 'Angioedema' },
 } satisfies Record<string, Coding>;
 
-/** RxNorm clinical drugs (SCD) and one ingredient (IN). */
+/** RxNorm clinical drugs (SCD) and ingredients (IN). */
 export const RXNORM = {
   lisinopril10: { system: SYSTEM.rxnorm, code: '314076', display: 'lisinopril 10 MG Oral Tablet' },
   lisinopril20: { system: SYSTEM.rxnorm, code: '314077', display: 'lisinopril 20 MG Oral Tablet' },
   amlodipine5: { system: SYSTEM.rxnorm, code: '197361', display: 'amlodipine 5 MG Oral Tablet' },
+  amlodipine10: { system: SYSTEM.rxnorm, code: '308135', display: 'amlodipine 10 MG Oral Tablet' },
   hydrochlorothiazide25: { system: SYSTEM.rxnorm, code: '310798', display: 'hydrochlorothiazide 25 MG Oral Tablet' },
   metoprololSuccinate100: { system: SYSTEM.rxnorm, code: '866412', display: '24 HR metoprolol succinate 100 MG Extended Release Oral Tablet' },
   metforminEr500: { system: SYSTEM.rxnorm, code: '860975', display: '24 HR metformin hydrochloride 500 MG Extended Release Oral Tablet' },
+  atorvastatin40: { system: SYSTEM.rxnorm, code: '617311', display: 'atorvastatin 40 MG Oral Tablet' },
   atorvastatin80: { system: SYSTEM.rxnorm, code: '259255', display: 'atorvastatin 80 MG Oral Tablet' },
   simvastatin20: { system: SYSTEM.rxnorm, code: '312961', display: 'simvastatin 20 MG Oral Tablet' },
   aspirin81: { system: SYSTEM.rxnorm, code: '243670', display: 'aspirin 81 MG Oral Tablet' },
   clopidogrel75: { system: SYSTEM.rxnorm, code: '309362', display: 'clopidogrel 75 MG Oral Tablet' },
   simvastatinIngredient: { system: SYSTEM.rxnorm, code: '36567', display: 'simvastatin' },
+  lisinoprilIngredient: { system: SYSTEM.rxnorm, code: '29046', display: 'lisinopril' },
 } satisfies Record<string, Coding>;
 
 /** SNOMED CT substance: the statin class, for a class-level intolerance. */

@@ -285,4 +285,85 @@ export const CASES: readonly SandboxCase[] = [
     summary: '64-year-old man with 10 years of vitals every 3 days and monthly labs (more than 5,000 Observations): performance and paging.',
     build: buildHeavyChart,
   },
+  {
+    person: { id: 'cyp2c19-poor', given: 'Kenji', family: 'Sato', gender: 'male', age: 59, daysPastBirthday: 150, mrn: 'SBX-1031', practitionerId: 'dr-reyes', race: OMB_RACE.asian },
+    summary: '59-year-old man with a coronary stent (PCI) 6 months ago on clopidogrel, aspirin and atorvastatin 40 mg, CYP2C19 *2/*2 (poor metabolizer): clopidogrel will not work well.',
+    build(c) {
+      c.smoking(SMOKING.former, 40);
+      // The stent was placed for coronary disease diagnosed at the same admission.
+      c.condition(CONDITION.coronaryArteriosclerosis, 185);
+      c.condition(CONDITION.hyperlipidemia, 1500);
+      c.medication({ drug: RXNORM.clopidogrel75, startedDaysAgo: 182, dosage: once, timesPerDay: 1 });
+      c.medication({ drug: RXNORM.aspirin81, startedDaysAgo: 182, dosage: once, timesPerDay: 1 });
+      c.medication({ drug: RXNORM.atorvastatin40, startedDaysAgo: 182, dosage: once, timesPerDay: 1 });
+      lipids(c, { tc: 150, hdl: 45, ldl: 78, tg: 135 }, 40);
+      c.bloodPressureSeparate(126, 78, 40);
+      c.bodySize(170, 72, 40);
+      c.quantity(LOINC.hba1c, 5.6, 40);
+      kidney(c, 0.95, 40);
+      // Genomics Reporting IG shape: the genotype (gene studied HGNC:2621, diplotype) and its metabolizer phenotype.
+      const genotype = c.coded(LOINC.genotypeDisplay, { text: 'CYP2C19 *2/*2' }, 175, {
+        component: [
+          { code: { coding: [{ system: SYSTEM.loinc, code: LOINC.geneStudied.code, display: LOINC.geneStudied.display }] }, valueCodeableConcept: { coding: [{ system: SYSTEM.hgnc, code: 'HGNC:2621', display: 'CYP2C19' }] } },
+        ],
+      });
+      c.coded(LOINC.cyp2c19Phenotype, { text: 'Poor metabolizer' }, 175, {
+        derivedFrom: [{ reference: `Observation/${genotype.id}` }],
+        note: [{ text: 'CPIC CYP2C19 phenotype: poor metabolizer (two no-function alleles).' }],
+      });
+    },
+  },
+  {
+    person: { id: 'acei-angioedema', given: 'Gloria', family: 'Mensah', gender: 'female', age: 66, daysPastBirthday: 230, mrn: 'SBX-1032', practitionerId: 'dr-nair', race: OMB_RACE.black },
+    summary: '66-year-old woman with hypertension and CKD G3a with albuminuria (ACR 120 mg/g) who had angioedema on lisinopril, now on amlodipine: an ACE inhibitor is ruled out.',
+    build(c) {
+      c.smoking(SMOKING.never, 30);
+      c.condition(CONDITION.hypertension, 3000);
+      c.condition(CONDITION.ckdStage3a, 420);
+      c.medication({ drug: RXNORM.lisinopril10, startedDaysAgo: 900, dosage: once, timesPerDay: 1, status: 'stopped' });
+      c.medication({ drug: RXNORM.amlodipine10, startedDaysAgo: 398, dosage: once, timesPerDay: 1 });
+      c.allergy({ coding: [RXNORM.lisinoprilIngredient], text: 'Lisinopril' }, 400, {
+        type: 'allergy',
+        category: ['medication'],
+        criticality: 'high',
+        onsetDateTime: c.at(402),
+        reaction: [
+          {
+            substance: { coding: [RXNORM.lisinoprilIngredient], text: 'lisinopril' },
+            manifestation: [{ coding: [CONDITION.angioedema], text: 'Angioedema of lips and tongue' }],
+            severity: 'severe',
+          },
+        ],
+      });
+      kidney(c, 1.1, 30);
+      kidney(c, 1.05, 200);
+      c.quantity(LOINC.uacr, 120, 30);
+      c.quantity(LOINC.uacr, 95, 200);
+      c.quantity(LOINC.potassium, 4.6, 30);
+      lipids(c, { tc: 196, hdl: 54, ldl: 112, tg: 150 }, 30);
+      c.bloodPressureSeparate(136, 82, 30);
+      c.bloodPressureSeparate(140, 84, 200);
+      c.bodySize(163, 78, 30);
+      c.quantity(LOINC.hba1c, 5.7, 30);
+    },
+  },
+  {
+    person: { id: 'home-bp', given: 'Karen', family: 'Brooks', gender: 'female', age: 48, daysPastBirthday: 60, mrn: 'SBX-1033', practitionerId: 'dr-okafor', race: OMB_RACE.white },
+    summary: '48-year-old woman, untreated, with office SBP 142 and 143 but two weeks of home readings averaging 128/80: white-coat effect, office BP alone would overstate it.',
+    build(c) {
+      c.smoking(SMOKING.never, 20);
+      c.bloodPressureSeparate(142, 88, 20);
+      c.bloodPressureSeparate(143, 90, 48);
+      // One morning reading a day for the 14 days before today: systolic mean 1792 / 14 = 128, diastolic 1120 / 14 = 80.
+      const home: [number, number][] = [
+        [126, 80], [130, 82], [128, 79], [127, 81], [129, 78], [131, 80], [125, 81],
+        [128, 79], [130, 80], [126, 82], [127, 78], [129, 80], [128, 81], [128, 79],
+      ];
+      home.forEach(([sys, dia], i) => c.homeBloodPressure(sys, dia, i + 1));
+      lipids(c, { tc: 205, hdl: 58, ldl: 125, tg: 110 }, 20);
+      c.bodySize(168, 70, 20);
+      c.quantity(LOINC.hba1c, 5.4, 20);
+      kidney(c, 0.8, 20);
+    },
+  },
 ];

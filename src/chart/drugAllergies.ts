@@ -21,15 +21,6 @@ function allergenOf(concept: unknown, drugCodes: readonly DrugCode[]): Allergen 
   return byIngredient && drug ? { drugClass: drug.classKey, ingredient: drug.ingredient, code: codeText(byIngredient) } : undefined;
 }
 
-/** A class-level record may name the ingredient that caused the reaction (reaction.substance), if it is of that class. */
-function reactionIngredient(a: Record<string, unknown>, drugClass: string, drugCodes: readonly DrugCode[]): string | undefined {
-  for (const r of Array.isArray(a.reaction) ? a.reaction : []) {
-    const hit = isRecord(r) ? allergenOf(r.substance, drugCodes) : undefined;
-    if (hit?.ingredient && hit.drugClass === drugClass) return hit.ingredient;
-  }
-  return undefined;
-}
-
 /** A medication record: category medication, an RxNorm code, or a code Tailor maps to a drug class. */
 function isMedication(a: Record<string, unknown>, allergen: Allergen | undefined): boolean {
   const categories = Array.isArray(a.category) ? a.category : [];
@@ -39,7 +30,8 @@ function isMedication(a: Record<string, unknown>, allergen: Allergen | undefined
 /**
  * Active medication allergies and intolerances from AllergyIntolerance (not refuted or entered-in-error, not
  * inactive/resolved), each with the drug class and ingredient it names when the code is one Tailor knows
- * (valueSets/medications.ts ALLERGEN_CLASSES and drug ingredients). Food and environmental allergies are left out.
+ * (valueSets/medications.ts ALLERGEN_CLASSES and drug ingredients): a class code gives the class alone (the whole class
+ * is ruled out), an ingredient code the ingredient and its class. Food and environmental allergies are left out.
  * Unknown when allergies did not load (a partial list must not read as "none"); an empty list when loaded and none.
  */
 export function drugAllergiesFact(allergies: readonly unknown[], loaded: boolean, now: Date, drugCodes: readonly DrugCode[]): Fact<DrugAllergy[]> {
@@ -65,10 +57,9 @@ export function drugAllergiesFact(allergies: readonly unknown[], loaded: boolean
     }
     const recordedType = a.type === 'allergy' || a.type === 'intolerance' ? a.type : undefined;
     if (!recordedType) untyped.push(display);
-    const ingredient = allergen?.ingredient ?? (allergen?.drugClass ? reactionIngredient(a, allergen.drugClass, drugCodes) : undefined);
     list.push({
       display, type: recordedType ?? 'allergy', source,
-      ...(allergen?.drugClass ? { drugClass: allergen.drugClass } : {}), ...(ingredient ? { ingredient } : {}),
+      ...(allergen?.drugClass ? { drugClass: allergen.drugClass } : {}), ...(allergen?.ingredient ? { ingredient: allergen.ingredient } : {}),
       ...(typeof a.criticality === 'string' ? { criticality: a.criticality } : {}),
     });
   }

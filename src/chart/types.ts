@@ -145,7 +145,7 @@ export interface Cyp2c19Result {
 export interface DrugAllergy {
   /** DRUG_CLASSES key (valueSets/medications.ts), from a class code or the ingredient's class. */
   drugClass?: string;
-  /** RxNorm ingredient name, when the record names one. */
+  /** RxNorm ingredient when the record is coded by ingredient; absent for a class-level record (the whole class). */
   ingredient?: string;
   display: string;
   /** As recorded; a record without a type is taken as an allergy (the stricter of the two), and the fact's note says so. */

@@ -122,6 +122,46 @@ describe('sandbox edge-case patients', () => {
     expect(f.ldl.rejected.map((r) => r.reason)).toContain('status "entered-in-error" is not a final result');
   });
 
+  it('cyp2c19-poor: CYP2C19 *2/*2 reported as poor metabolizer; ASCVD, on clopidogrel, aspirin and atorvastatin 40 mg (high intensity)', () => {
+    const f = facts('cyp2c19-poor');
+    expect(known(f.cyp2c19)).toEqual({ diplotype: '*2/*2', phenotype: 'poor metabolizer' });
+    expect(f.cyp2c19.state === 'known' && f.cyp2c19.sources).toHaveLength(2);
+    expect(known(f.ascvd)).toBe(true);
+    expect(known(f.drugs).map((d) => d.ingredient).sort()).toEqual(['aspirin', 'atorvastatin', 'clopidogrel']);
+    expect(known(f.statin)).toEqual({ ingredient: 'atorvastatin', doseMg: 40, doseBasis: 'daily-dose', intensity: 'high' });
+    expect(known(f.drugAllergies)).toEqual([]);
+  });
+
+  it('acei-angioedema: lisinopril allergy (ACE inhibitor, high criticality); CKD G3a, eGFR 55, ACR 120; on amlodipine only', () => {
+    const f = facts('acei-angioedema');
+    expect(known(f.drugAllergies).map(({ source, ...a }) => a)).toEqual([{ display: 'Lisinopril', type: 'allergy', drugClass: 'aceInhibitor', ingredient: 'lisinopril', criticality: 'high' }]);
+    expect(known(f.statinIntolerance)).toBe(false);
+    expect(known(f.ckdStage)).toBe('3a');
+    // CKD-EPI 2021 (sandbox lab report): 142 × (1.1/0.7)^−1.2 × 0.9938^66 × 1.012 = 142 × 0.5813 × 0.6634 × 1.012 = 55.4 → 55.
+    expect(num(f.egfr)).toBe(55);
+    expect(num(f.uacr)).toBe(120);
+    expect(known(f.drugs).map((d) => d.ingredient)).toEqual(['amlodipine']);
+    expect(known(f.onBPTreatment)).toBe(true);
+  });
+
+  it('home-bp: office SBP 142 (mean of 142 and 143) stays office-only; 14 home readings average 128/80', () => {
+    const f = facts('home-bp');
+    expect(num(f.systolicBP)).toBe(142);
+    expect(f.systolicBP.state === 'known' && f.systolicBP.origin === 'chart' && f.systolicBP.summary12Months).toEqual({ mean: 142.5, count: 2, complete: true });
+    // Newest home reading (yesterday) 126; 1792 / 14 = 128 and 1120 / 14 = 80.
+    expect(num(f.homeSystolicBP)).toBe(126);
+    expect(f.homeSystolicBP.state === 'known' && f.homeSystolicBP.origin === 'chart' && f.homeSystolicBP.summary12Months).toEqual({ mean: 128, count: 14, complete: true });
+    expect(f.homeDiastolicBP.state === 'known' && f.homeDiastolicBP.origin === 'chart' && f.homeDiastolicBP.summary12Months).toEqual({ mean: 80, count: 14, complete: true });
+    expect(known(f.onBPTreatment)).toBe(false);
+  });
+
+  it('only home-bp has home readings; only cyp2c19-poor a CYP2C19 result', () => {
+    for (const id of ['typical-woman', 'bp-panel', 'heavy-chart', 'slco1b1']) {
+      expect(facts(id).homeSystolicBP.state, id).toBe('unknown');
+      expect(facts(id).cyp2c19.state, id).toBe('unknown');
+    }
+  });
+
   it('heavy-chart: builds facts from thousands of observations', () => {
     const chart = chartOf('heavy-chart');
     expect(chart.observations.length).toBeGreaterThan(5000);

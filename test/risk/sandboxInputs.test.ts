@@ -120,6 +120,21 @@ const EXPECTED: Record<string, Expected> = {
     },
     missing: ['uacr', 'phosphate', 'albumin'],
   },
+  'cyp2c19-poor': {
+    // Asian → the PCE's "other" group; coronary disease is ASCVD; eGFR as the sandbox lab reports it: 142 × (0.95/0.9)^−1.2 × 0.9938^59 = 92.
+    inputs: { age: 59, sex: 'male', race: 'other', totalCholesterol: 150, hdl: 45, systolicBP: 126, onBPTreatment: false, onStatin: true, smoker: false, diabetes: false, egfr: 92, bmi: 24.9, hba1c: 5.6, priorASCVD: true },
+    missing: ['uacr', ...KFRE_LABS],
+  },
+  'acei-angioedema': {
+    // On amlodipine; lisinopril stopped. eGFR 142 × (1.1/0.7)^−1.2 × 0.9938^66 × 1.012 = 55.
+    inputs: { age: 66, sex: 'female', race: 'black', totalCholesterol: 196, hdl: 54, systolicBP: 136, onBPTreatment: true, onStatin: false, smoker: false, diabetes: false, egfr: 55, bmi: 29.4, hba1c: 5.7, uacr: 120, priorASCVD: false },
+    missing: [...KFRE_LABS],
+  },
+  'home-bp': {
+    // Office SBP 142, not the home readings (126 latest, 128 mean). eGFR 142 × (0.8/0.7)^−1.2 × 0.9938^48 × 1.012 = 91.
+    inputs: { age: 48, sex: 'female', race: 'white', totalCholesterol: 205, hdl: 58, systolicBP: 142, onBPTreatment: false, onStatin: false, smoker: false, diabetes: false, egfr: 91, bmi: 24.8, hba1c: 5.4, priorASCVD: false },
+    missing: ['uacr', ...KFRE_LABS],
+  },
 };
 
 describe('sandbox patients: chart facts → model inputs', () => {

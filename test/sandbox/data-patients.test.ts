@@ -148,6 +148,9 @@ describe('coding', () => {
       'bp-panel': { code: '2106-3', text: 'White' },
       'data-quality': { code: '2054-5', text: 'Black or African American' },
       'heavy-chart': { code: '2106-3', text: 'White' },
+      'cyp2c19-poor': { code: '2028-9', text: 'Asian' },
+      'acei-angioedema': { code: '2054-5', text: 'Black or African American' },
+      'home-bp': { code: '2106-3', text: 'White' },
     };
     expect(Object.keys(expected).sort()).toEqual(listPatients().map((p) => p.id).sort());
     for (const [id, race] of Object.entries(expected)) {
@@ -276,6 +279,38 @@ describe('each case has the property it claims', () => {
     expect(hdl?.dataAbsentReason?.coding?.[0]?.code).toBe('error');
     expect(hdl?.valueQuantity).toBeUndefined();
     expect(withCode('data-quality', '13457-7').filter((o) => o.status === 'final')).toHaveLength(1);
+  });
+
+  it('cyp2c19-poor: a CYP2C19 genotype (gene HGNC:2621, *2/*2) and a poor-metabolizer interpretation; clopidogrel active', () => {
+    const genotype = latest('cyp2c19-poor', '84413-4');
+    expect(genotype?.component?.find((c) => c.code.coding?.[0]?.code === '48018-6')?.valueCodeableConcept?.coding?.[0]?.code).toBe('HGNC:2621');
+    expect(genotype?.valueCodeableConcept?.text).toBe('CYP2C19 *2/*2');
+    const phenotype = latest('cyp2c19-poor', '79714-2');
+    expect(phenotype?.valueCodeableConcept?.text).toBe('Poor metabolizer');
+    expect(phenotype?.derivedFrom?.[0]?.reference).toBe(`Observation/${genotype?.id}`);
+    const active = ofType<MedicationRequest>(chart('cyp2c19-poor'), 'MedicationRequest').filter((m) => m.status === 'active').map((m) => m.medicationCodeableConcept?.coding?.[0]?.code);
+    expect(active.sort()).toEqual(['243670', '309362', '617311']);
+  });
+
+  it('acei-angioedema: a confirmed high-criticality lisinopril allergy with angioedema; lisinopril stopped, amlodipine active', () => {
+    const [allergy] = ofType<AllergyIntolerance>(chart('acei-angioedema'), 'AllergyIntolerance');
+    expect(allergy).toMatchObject({ type: 'allergy', criticality: 'high', code: { coding: [{ code: '29046' }] } });
+    expect(allergy?.reaction?.[0]?.manifestation[0]?.coding?.[0]?.code).toBe('41291007');
+    const meds = ofType<MedicationRequest>(chart('acei-angioedema'), 'MedicationRequest').map((m) => [m.medicationCodeableConcept?.coding?.[0]?.code, m.status]);
+    expect(meds).toEqual([['314076', 'stopped'], ['308135', 'active']]);
+  });
+
+  it('home-bp: two office readings of 142–143 and 14 daily home panels performed by the patient with a device', () => {
+    const homePanels = withCode('home-bp', '85354-9');
+    expect(homePanels).toHaveLength(14);
+    for (const p of homePanels) {
+      expect(p.performer?.[0]?.reference).toBe('Patient/home-bp');
+      expect(p.device?.display).toBeDefined();
+    }
+    const systolic = homePanels.map((p) => p.component?.[0]?.valueQuantity?.value ?? 0);
+    expect(systolic.reduce((a, b) => a + b, 0) / 14).toBe(128);
+    expect(withCode('home-bp', '8480-6').map((o) => o.valueQuantity?.value).sort()).toEqual([142, 143]);
+    expect(withCode('home-bp', '8480-6').every((o) => o.performer === undefined && o.device === undefined)).toBe(true);
   });
 
   it('heavy-chart: at least 5,000 Observations over 10 years', () => {

@@ -1,6 +1,7 @@
 import { RACE_ENTRY_CHOICES } from '../../chart/entries.ts';
 import { conceptOf } from '../../chart/valueSets/observations.ts';
-import type { CanonicalUnit, ChartFacts, CkdStage, FactKey, OmbRace, QuantityKey, Slco1b1Result, StatinUse } from '../../chart/types.ts';
+import { DRUG_CLASSES } from '../../chart/valueSets/medications.ts';
+import type { CanonicalUnit, ChartFacts, CkdStage, Cyp2c19Result, DrugAllergy, FactKey, OmbRace, QuantityKey, Slco1b1Result, StatinUse } from '../../chart/types.ts';
 
 /** How a fact is shown and entered in the panel. */
 export type FactInput =
@@ -82,6 +83,8 @@ export const PANEL_ROWS: readonly FactRow[] = [
   quantity('hdl'),
   quantity('ldl'),
   quantity('systolicBP'),
+  // Home readings are shown, never entered or used by the risk models (fitted on office BP; see chart/homeReadings.ts).
+  { key: 'homeSystolicBP', label: 'Home systolic BP (patient or device)', input: { kind: 'none' } },
   { key: 'onBPTreatment', label: 'On BP treatment', input: yesNo },
   { key: 'onStatin', label: 'On statin', input: yesNo },
   { key: 'smoker', label: 'Current smoker', input: yesNo },
@@ -101,6 +104,8 @@ export const PANEL_ROWS: readonly FactRow[] = [
   { key: 'statin', label: 'Statin therapy', input: { kind: 'none' } },
   { key: 'statinIntolerance', label: 'Statin intolerance', input: yesNo },
   { key: 'slco1b1', label: 'SLCO1B1', input: { kind: 'none' } },
+  { key: 'cyp2c19', label: 'CYP2C19', input: { kind: 'none' } },
+  { key: 'drugAllergies', label: 'Drug allergies and intolerances', input: { kind: 'none' } },
   { key: 'familyHistoryPrematureAscvd', label: 'Family history of premature ASCVD', input: yesNo },
 ];
 
@@ -119,12 +124,20 @@ export function formatValue(key: FactKey, value: unknown): string {
       const s = value as StatinUse;
       return [s.ingredient, s.doseMg !== undefined ? `${s.doseMg} mg` : undefined, s.intensity ? `(${s.intensity} intensity)` : undefined].filter(Boolean).join(' ');
     }
-    if (key === 'slco1b1') {
-      const g = value as Slco1b1Result;
+    if (key === 'slco1b1' || key === 'cyp2c19') {
+      const g = value as Slco1b1Result | Cyp2c19Result;
       return g.diplotype ? `${g.diplotype}, ${g.phenotype}` : g.phenotype;
     }
+    if (key === 'drugAllergies' && Array.isArray(value)) return value.length === 0 ? 'None recorded' : (value as DrugAllergy[]).map(allergyText).join('; ');
   }
   return String(value);
+}
+
+/** "Lisinopril (ACE inhibitor): allergy, high criticality". */
+function allergyText(a: DrugAllergy): string {
+  const cls = a.drugClass ? DRUG_CLASSES.find((c) => c.key === a.drugClass)?.label : undefined;
+  const criticality = a.criticality === 'high' || a.criticality === 'low' ? `, ${a.criticality} criticality` : '';
+  return `${a.display}${cls ? ` (${cls})` : ''}: ${a.type}${criticality}`;
 }
 
 /** Precision a clinician expects per unit (whole mmHg and mg/dL, one decimal for %, eGFR whole). */
