@@ -71,6 +71,7 @@ export async function benchLaunch(patients: string[], runs = 5): Promise<LaunchT
           firstScreen.push({ requests: before.length, bytes: sizes.reduce((a, b) => a + b, 0) });
           launchRequests = fhir.length;
           const cdp = await context.newCDPSession(page);
+          await cdp.send('Performance.enable');
           const { metrics } = await cdp.send('Performance.getMetrics');
           heapMB = Math.round(((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 2 ** 20) * 10) / 10;
         }
