@@ -9,6 +9,7 @@ import { familyHistoryFact, statinIntoleranceFact } from './otherFacts.ts';
 import { slco1b1Fact } from './slco1b1.ts';
 import { cyp2c19Fact } from './cyp2c19.ts';
 import { drugAllergiesFact } from './drugAllergies.ts';
+import { listCounts, withRecordGaps } from './recordGaps.ts';
 import { bySetting } from './homeReadings.ts';
 import { ageFact, raceFact, sexFact } from './patientFacts.ts';
 import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
@@ -17,6 +18,7 @@ import type { ObservationConcept } from './valueSets/observations.ts';
 import { DRUG_CLASSES } from './valueSets/medications.ts';
 import { PREGNANCY_ANSWERS, PREGNANCY_STATUS_CODE, SMOKING_STATUS_CODE, SMOKING_UNKNOWN_ANSWERS } from './valueSets/social.ts';
 import type { ConditionKey } from './valueSets/conditions.ts';
+import type { RecordGap, RecordKind } from './types.ts';
 import type { ChartFacts, DrugUse, Fact, FactKey, KnownFact, QuantityFacts, QuantityKey, Quantity, Rejection, SmokingStatus, SourceRef, Sex, UnknownFact } from './types.ts';
 import { unknown, valueOf } from './types.ts';
 
@@ -37,6 +39,8 @@ export interface ChartData {
    * (the oldest one loaded; searches are newest first). Absent when everything was loaded.
    */
   completeSince?: Partial<Record<ObservationConcept['category'], string>>;
+  /** Kinds of record whose searches are still running, failed or are not offered (absent: loaded). */
+  gaps?: Partial<Record<RecordKind, RecordGap>>;
 }
 
 export const EMPTY_CHART: ChartData = {
@@ -69,7 +73,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
   const egfr = chooseEgfr(q.egfr, q.creatinine, age, sex, birthDate);
   const bmi = q.bmi.state === 'known' ? q.bmi : derivedBmi(q.weight, q.height, q.bmi, now);
   const statinDrugs = meds.drugs.filter((d) => d.drugClass === 'statin');
-  return {
+  return withRecordGaps({
     ...q,
     egfr,
     bmi,
@@ -95,7 +99,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
     slco1b1: slco1b1Fact(chart.observations, now),
     cyp2c19: cyp2c19Fact(chart.observations, now),
     drugAllergies: drugAllergiesFact(chart.allergies, chart.loaded.allergies, now, valueSets.drugCodes),
-  };
+  }, chart.gaps ?? {}, listCounts(chart));
 }
 
 /** Whether results complete since `since` cover the 12 months before now. */
@@ -217,7 +221,8 @@ export function derivedEgfr(creatinine: QuantityFacts['creatinine'], age: ChartF
   const years = valueOf(age);
   const s = valueOf(sex);
   if (creatinine.state !== 'known' || scr === undefined || years === undefined || s === undefined) {
-    return unknown('no eGFR result, and creatinine, age or sex is missing to calculate one', measured.rejected);
+    const lacking = [scr === undefined && 'creatinine result', years === undefined && 'age', s === undefined && 'sex'];
+    return unknown(`no eGFR result, and no ${orList(lacking)} to calculate one`, measured.rejected);
   }
   const drawnAt = parseFhirDate(creatinine.date);
   const ageAtDraw = age.state === 'known' && age.origin !== 'entered' && birthDate !== undefined && drawnAt !== undefined ? ageInYears(birthDate, new Date(drawnAt)) : undefined;
@@ -234,7 +239,9 @@ export function derivedEgfr(creatinine: QuantityFacts['creatinine'], age: ChartF
 }
 
 export function derivedBmi(weight: QuantityFacts['weight'], height: QuantityFacts['height'], measured: QuantityFacts['bmi'], now: Date): QuantityFacts['bmi'] {
-  if (weight.state !== 'known' || height.state !== 'known') return unknown('no BMI result, and weight or height is missing to calculate one', measured.rejected);
+  if (weight.state !== 'known' || height.state !== 'known') {
+    return unknown(`no BMI result, and no ${orList([weight.state !== 'known' && 'weight', height.state !== 'known' && 'height'])} to calculate one`, measured.rejected);
+  }
   const value = bodyMassIndex(weight.value.value, height.value.value);
   if (value === undefined) return unknown('BMI cannot be calculated', measured.rejected);
   const staleness = stalenessOf('bmi', weight.date, now);
@@ -244,6 +251,12 @@ export function derivedBmi(weight: QuantityFacts['weight'], height: QuantityFact
     sources: [...weight.sources, ...height.sources], rejected: measured.rejected,
     method: 'Weight / height²', citation: 'WHO body mass index definition', inputs: ['weight', 'height'],
   };
+}
+
+/** What is lacking, named: "age", "age or sex", "creatinine result, age or sex". */
+function orList(items: readonly (string | false)[]): string {
+  const named = items.filter((x): x is string => x !== false);
+  return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
 }
 
 /** The newest HbA1c ≥ 6.5 % other than the latest one: a "no" must not rest on a latest value that hides it. */

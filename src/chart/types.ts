@@ -67,6 +67,11 @@ interface KnownBase<T> {
   rejected: Rejection[];
   /** One line for the clinician, e.g. which drug made "diabetes = yes". */
   note?: string;
+  /**
+   * Set when the value is an absence (no, none) that rests on nothing being recorded in lists that did load, not on a
+   * result: what was searched, e.g. "0 problems or diagnoses on file". Weaker than a "no" backed by a result.
+   */
+  noneRecorded?: string;
 }
 
 export interface ChartFact<T> extends KnownBase<T> {
@@ -94,9 +99,21 @@ export interface EnteredFact<T> extends KnownBase<T> {
   replaces: KnownFact<T> | UnknownFact;
 }
 
+/** The kinds of record facts are read from; each is loaded by one or more searches (see recordGaps.ts). */
+export type RecordKind =
+  | 'patient' | 'laboratory' | 'vital-signs' | 'social-history' | 'genomics' | 'conditions' | 'medications' | 'allergies' | 'familyHistory';
+
+/** Why a kind of record cannot be read: its search is still running, failed, or the server does not offer it. */
+export type RecordGap = 'loading' | 'failed' | 'unavailable';
+
 export interface UnknownFact {
   state: 'unknown';
   reason: string;
+  /**
+   * Set when the fact is unknown because records it is read from are not there (yet): nothing may be concluded
+   * from their absence, so the fact is neither "missing" nor "no".
+   */
+  gap?: { status: RecordGap; records: RecordKind[] };
   rejected: Rejection[];
   /** A hint that stops short of a value, e.g. "on metformin (also used without diabetes)". */
   note?: string;

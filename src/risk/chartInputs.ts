@@ -3,7 +3,7 @@
  * staleness, FHIR sources), and an unknown fact stays unknown: absent from the inputs and listed as missing with the
  * chart layer's reason. Nothing is defaulted.
  */
-import type { ChartFacts, Fact, FactKey, KnownFact, OmbRace, Quantity } from '../chart/types.ts';
+import type { ChartFacts, Fact, FactKey, KnownFact, OmbRace, Quantity, UnknownFact } from '../chart/types.ts';
 import { formatInput, OMB_RACE_LABEL } from './inputDisplay.ts';
 import { INPUT_SPECS } from './inputs.ts';
 import type { InputName, KfreRegion, PceRace } from './types.ts';
@@ -38,7 +38,7 @@ export function chartInputs(facts: ChartFacts, site: { kfreRegion: KfreRegion })
   const out: ChartInputs = { inputs: { region: site.kfreRegion }, provenance: {}, missing: {} };
   const quantity = (input: QuantityInput): void => {
     const fact: Fact<Quantity> = facts[INPUT_FACT[input]];
-    if (fact.state !== 'known') return missing(out, input, fact.reason);
+    if (fact.state !== 'known') return missing(out, input, fact.reason, fact.gap);
     const { value, unit } = fact.value;
     // Facts arrive in canonical units; a unit other than the model's would be a wrong number, so it is not used.
     const expected = INPUT_SPECS[input].unit;
@@ -48,7 +48,7 @@ export function chartInputs(facts: ChartFacts, site: { kfreRegion: KfreRegion })
   };
   const boolean = (input: BooleanInput): void => {
     const fact: Fact<boolean> = facts[INPUT_FACT[input]];
-    if (fact.state !== 'known') return missing(out, input, fact.reason);
+    if (fact.state !== 'known') return missing(out, input, fact.reason, fact.gap);
     out.inputs[input] = fact.value;
     out.provenance[input] = provenance(input, fact, withDetail(formatInput(input, fact.value), booleanDetail(fact)));
   };
@@ -58,18 +58,19 @@ export function chartInputs(facts: ChartFacts, site: { kfreRegion: KfreRegion })
   if (facts.sex.state === 'known') {
     out.inputs.sex = facts.sex.value;
     out.provenance.sex = provenance('sex', facts.sex, formatInput('sex', facts.sex.value));
-  } else missing(out, 'sex', facts.sex.reason);
+  } else missing(out, 'sex', facts.sex.reason, facts.sex.gap);
 
   const race = facts.race.state === 'known' ? pceRace(facts.race.value) : undefined;
   if (facts.race.state === 'known' && race) {
     out.inputs.race = race;
     out.provenance.race = provenance('race', facts.race, raceDisplay(facts.race.value, race));
-  } else missing(out, 'race', facts.race.state === 'known' ? 'no race category recorded' : facts.race.reason);
+  } else if (facts.race.state === 'known') missing(out, 'race', 'no race category recorded');
+  else missing(out, 'race', facts.race.reason, facts.race.gap);
   return out;
 }
 
-function missing(out: ChartInputs, input: FactInput, reason: string): void {
-  out.missing[input] = { input, fact: INPUT_FACT[input], reason };
+function missing(out: ChartInputs, input: FactInput, reason: string, gap?: UnknownFact['gap']): void {
+  out.missing[input] = { input, fact: INPUT_FACT[input], reason, ...(gap ? { gap } : {}) };
 }
 
 function provenance(input: FactInput, fact: KnownFact<unknown>, display: string): InputProvenance {

@@ -5,7 +5,8 @@
  */
 import type { FactKey } from '../chart/types.ts';
 import { INPUT_FACT } from './chartInputs.ts';
-import { formatInput, INPUT_LABEL, inRunningText, orList, unitLabelOf } from './inputDisplay.ts';
+import { RECORD_LABEL } from '../chart/recordGaps.ts';
+import { andList, formatInput, INPUT_LABEL, inRunningText, orList, unitLabelOf } from './inputDisplay.ts';
 import { INPUT_SPECS } from './inputs.ts';
 import { rangeProblem, rangeSpan, type ModelDefinition, type RangeRule } from './models/definition.ts';
 import { MODELS } from './models/index.ts';
@@ -21,7 +22,7 @@ export function plainReason(model: ModelId, ci: ChartInputs): PlainReason | null
   const prepared = def.prepare(ci.inputs);
   if (prepared.ok) return null;
   // Entry cannot help against prior ASCVD or a known value outside the range, so those come before missing inputs.
-  return priorAscvd(def, ci) ?? outOfRange(model, def, ci) ?? missingInputs(def, ci) ?? { text: prepared.reason, enter: [] };
+  return priorAscvd(def, ci) ?? outOfRange(model, def, ci) ?? failedRecords(def, ci) ?? missingInputs(def, ci) ?? { text: prepared.reason, enter: [] };
 }
 
 /** PCE and PREVENT take priorASCVD only to refuse it: they are primary-prevention equations (see their prepare). */
@@ -54,12 +55,27 @@ function rangeText(model: ModelId, rule: RangeRule, value: number): string {
   return `${name} takes ${label} ${rangeSpan(rule)}${unit ? ` ${unit}` : ''}; this patient's is ${shown}`;
 }
 
+/** Inputs whose records failed to load are not absent, only not known: the failure is the reason, and retry the remedy. */
+function failedRecords(def: ModelDefinition<unknown>, ci: ChartInputs): PlainReason | null {
+  const failed = def.requiredInputs.filter((n) => ci.inputs[n] === undefined && ci.missing[n]?.gap?.status === 'failed');
+  if (failed.length === 0) return null;
+  const records = [...new Set(failed.flatMap((n) => ci.missing[n]?.gap?.records ?? []))].map((r) => RECORD_LABEL[r]);
+  const inputs = failed.map((n) => INPUT_LABEL[n]);
+  return {
+    text: `${andList(records)} failed to load, so ${andList(inputs)} ${inputs.length === 1 ? 'is' : 'are'} not known: retry loading them in the chart panel, or enter the ${inputs.length === 1 ? 'value' : 'values'}`,
+    enter: factsToEnter(failed, ci),
+  };
+}
+
+function factsToEnter(inputs: readonly InputName[], ci: ChartInputs): FactKey[] {
+  return [...new Set(inputs.flatMap((n): FactKey[] => (n === 'region' ? [] : [ci.missing[n]?.fact ?? INPUT_FACT[n]])))];
+}
+
 function missingInputs(def: ModelDefinition<unknown>, ci: ChartInputs): PlainReason | null {
   const absent = def.requiredInputs.filter((n) => ci.inputs[n] === undefined);
   if (absent.length === 0) return null;
   const clauses = absent.map((n) => `${INPUT_LABEL[n]} unknown${reasonOf(n, ci)}: ${howToEnter(n)}`);
-  const enter = [...new Set(absent.flatMap((n): FactKey[] => (n === 'region' ? [] : [ci.missing[n]?.fact ?? INPUT_FACT[n]])))];
-  return { text: clauses.join('; '), enter };
+  return { text: clauses.join('; '), enter: factsToEnter(absent, ci) };
 }
 
 function reasonOf(input: InputName, ci: ChartInputs): string {

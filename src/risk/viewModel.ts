@@ -3,7 +3,7 @@
  * without a score, therapy impact and the risk trajectory. Plain data, pure to compute (see chartInputs.ts,
  * guidelineNotes.ts, therapy.ts, trajectory.ts), so the UI only renders them.
  */
-import type { FactKey, SourceRef, Staleness } from '../chart/types.ts';
+import type { FactKey, SourceRef, Staleness, UnknownFact } from '../chart/types.ts';
 import type { InputName, ModelId, RiskInputs, RiskKey } from './types.ts';
 
 /** Where one model input came from: the fact, how it got its value, and the chart entries behind it. */
@@ -26,6 +26,8 @@ export interface MissingInput {
   fact: FactKey;
   /** Why the fact is unknown, from the chart layer ("no HDL cholesterol result"). */
   reason: string;
+  /** Set when the records the fact is read from are still loading, failed or not offered: not an absent value. */
+  gap?: UnknownFact['gap'];
 }
 
 /** All model inputs from the chart facts. Unknown inputs are absent from `inputs` and listed in `missing`. */

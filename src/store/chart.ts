@@ -8,6 +8,7 @@ import type { ChartFacts, FactKey, FactValue } from '../chart/types.ts';
 import { readCapabilities } from '../fhir/chart-loader/capabilities.ts';
 import { canLoadOlder, DEFAULT_LOAD_OPTIONS, loadingState, loadOlderPages, loadSource, toChartData, type LoadOptions, type SourceOutcome, type SourceState } from '../fhir/chart-loader/loadChart.ts';
 import type { FhirRequester } from '../fhir/chart-loader/requester.ts';
+import { recordGaps } from '../fhir/chart-loader/recordGaps.ts';
 import { planChartSearches, type SearchSpec, type SourceId } from '../fhir/chart-loader/searchPlan.ts';
 
 const site = parseSiteCodes(siteCodesJson);
@@ -73,9 +74,10 @@ function writeEntries(key: string | undefined, entries: Entries): void {
   }
 }
 
-function computeFacts(outcomes: Partial<Record<SourceId, SourceOutcome>>, entries: Entries): ChartFacts {
+/** Facts from the outcomes so far; `sources` says which searches are still running or failed, so no "no" is concluded from them. */
+function computeFacts(outcomes: Partial<Record<SourceId, SourceOutcome>>, sources: readonly SourceState[], entries: Entries): ChartFacts {
   const now = chartStoreConfig.now();
-  return applyEntries(buildFacts(toChartData(outcomes), now, chartStoreConfig.valueSets), entries, now);
+  return applyEntries(buildFacts({ ...toChartData(outcomes), gaps: recordGaps(sources) }, now, chartStoreConfig.valueSets), entries, now);
 }
 
 // The current load's requester and plan; a generation counter drops answers from a superseded load.
@@ -91,10 +93,11 @@ export const useChartStore = create<ChartState>()((set, get) => {
     if (!batch) return;
     set((s) => {
       const outcomes = { ...s.outcomes, ...batch };
+      const sources = s.sources.map((x) => batch[x.id]?.state ?? x);
       return {
         outcomes,
-        sources: s.sources.map((x) => batch[x.id]?.state ?? x),
-        facts: computeFacts(outcomes, s.entries),
+        sources,
+        facts: computeFacts(outcomes, sources, s.entries),
         olderAvailable: Object.values(outcomes).some(canLoadOlder),
       };
     });
@@ -124,7 +127,7 @@ export const useChartStore = create<ChartState>()((set, get) => {
   return {
     sources: [],
     outcomes: {},
-    facts: computeFacts({}, {}),
+    facts: computeFacts({}, [], {}),
     olderAvailable: false,
     loadingOlder: false,
     entries: {},
@@ -138,7 +141,8 @@ export const useChartStore = create<ChartState>()((set, get) => {
       pending = undefined;
       const entriesKey = chartKey(requester, patientId);
       const entries = readEntries(entriesKey);
-      set({ patientId, entriesKey, sources: specs.map(loadingState), outcomes: {}, entries, facts: computeFacts({}, entries), olderAvailable: false, loadingOlder: false });
+      const sources = specs.map(loadingState);
+      set({ patientId, entriesKey, sources, outcomes: {}, entries, facts: computeFacts({}, sources, entries), olderAvailable: false, loadingOlder: false });
       await Promise.all(specs.map((spec) => run(spec, gen)));
       if (gen === generation) commit();
     },
@@ -147,7 +151,10 @@ export const useChartStore = create<ChartState>()((set, get) => {
       const spec = session?.specs.find((s) => s.id === id);
       if (!spec) return;
       const gen = generation;
-      set((s) => ({ sources: s.sources.map((x) => (x.id === id ? loadingState(spec) : x)) }));
+      set((s) => {
+        const sources = s.sources.map((x) => (x.id === id ? loadingState(spec) : x));
+        return { sources, facts: computeFacts(s.outcomes, sources, s.entries) };
+      });
       await run(spec, gen);
       if (gen === generation) commit();
     },
@@ -169,14 +176,14 @@ export const useChartStore = create<ChartState>()((set, get) => {
     enterFact(key, value) {
       const entries: Entries = { ...get().entries, [key]: { value, enteredAt: chartStoreConfig.now().toISOString() } };
       writeEntries(get().entriesKey, entries);
-      set((s) => ({ entries, facts: computeFacts(s.outcomes, entries) }));
+      set((s) => ({ entries, facts: computeFacts(s.outcomes, s.sources, entries) }));
     },
 
     clearEntry(key) {
       const entries: Entries = { ...get().entries };
       delete entries[key];
       writeEntries(get().entriesKey, entries);
-      set((s) => ({ entries, facts: computeFacts(s.outcomes, entries) }));
+      set((s) => ({ entries, facts: computeFacts(s.outcomes, s.sources, entries) }));
     },
   };
 });

@@ -70,7 +70,7 @@ describe('chartInputs: every input from its fact, never defaulted', () => {
       expect(ci.provenance[name], name).toBeUndefined();
     }
     expect(ci.missing.hba1c).toEqual({ input: 'hba1c', fact: 'hba1c', reason: 'no HbA1c result' });
-    expect(ci.missing.bmi).toEqual({ input: 'bmi', fact: 'bmi', reason: 'no BMI result, and weight or height is missing to calculate one' });
+    expect(ci.missing.bmi).toEqual({ input: 'bmi', fact: 'bmi', reason: 'no BMI result, and no weight or height to calculate one' });
     // Diabetes: no diagnosis, no drug and no HbA1c → derived "no" that says it rests on no HbA1c.
     expect(ci.provenance.diabetes?.display).toBe('no (no HbA1c on file)');
     expect(Object.keys(ci.missing).sort()).toEqual(['albumin', 'bicarbonate', 'bmi', 'calcium', 'hba1c', 'phosphate', 'uacr']);
