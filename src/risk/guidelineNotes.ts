@@ -10,12 +10,12 @@ import type { ChartInputs, GuidelineNote } from './viewModel.ts';
 const CHOLESTEROL_2018 = '2018 AHA/ACC/Multisociety cholesterol guideline (Grundy SM et al., Circulation 2019;139:e1082–e1143)';
 
 /** §7.1: clinical ASCVD, age ≤ 75 → high-intensity statin (I, A); age > 75 → moderate or high intensity reasonable (IIa, B-R). */
-const ASCVD_HIGH_INTENSITY_MAX_AGE = 75;
+export const ASCVD_HIGH_INTENSITY_MAX_AGE = 75;
 /** §7.1: LDL-C ≥ 190 mg/dL, age 20–75 → high-intensity statin without a risk estimate (I, B-R). */
-const SEVERE_LDL_MG_DL = 190;
-const SEVERE_LDL_AGES = { min: 20, max: 75 };
+export const SEVERE_LDL_MG_DL = 190;
+export const SEVERE_LDL_AGES = { min: 20, max: 75 };
 /** §7.1: diabetes, age 40–75 → moderate-intensity statin regardless of risk (I, A). */
-const DIABETES_AGES = { min: 40, max: 75 };
+export const DIABETES_AGES = { min: 40, max: 75 };
 /**
  * §7.5 KDIGO 2024 (Kidney Int 2024;105(4S):S117–S314) GFR categories: G1 ≥ 90, G2 60–89, G3a 45–59, G3b 30–44,
  * G4 15–29, G5 < 15 mL/min/1.73 m². In CKD G3–G5 use an externally validated kidney-failure risk equation (1A).

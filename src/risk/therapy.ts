@@ -58,7 +58,7 @@ export const SBP_TARGET = 130;
  * corroborated by the Cleveland Clinic J Med comparison table of the 2022 USPSTF and 2019 ACC/AHA advice; not at any
  * age with increased bleeding risk (III: Harm, C-LD, from the guideline text, not re-read). Age is the model input's.
  */
-const ASPIRIN_AGES = { min: 40, max: 70 };
+export const ASPIRIN_AGES = { min: 40, max: 70 };
 
 /**
  * HbA1c at the PREVENT equations' centring value (terms are HbA1c − 5.3; Khan SS et al., Circulation 2024;149:430),
@@ -201,7 +201,7 @@ function smokingOption(facts: ChartFacts): TherapyOption {
 }
 
 /** Drug classes that mean increased bleeding risk with aspirin (src/chart/valueSets/medications.ts keys). */
-const BLEEDING_RISK_CLASSES = new Set(['anticoagulant', 'antiplatelet']);
+export const BLEEDING_RISK_CLASSES = new Set(['anticoagulant', 'antiplatelet']);
 
 function aspirinOption(facts: ChartFacts, age: number | undefined): TherapyOption {
   const drugs = facts.drugs;
