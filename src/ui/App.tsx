@@ -1,9 +1,12 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useSession } from '../store/session.ts';
 import { PatientBanner } from './banner/PatientBanner.tsx';
-import { FactsPanel } from './facts/index.ts';
 import { RiskView } from './risk/RiskView.tsx';
 import { StatusPage } from './StatusPage.tsx';
+
+// The facts panel sits below the risk view: its code loads after the first paint of the risk numbers, so it does not
+// count against the first-load JS (the risk view's "Enter …" fields load with it).
+const FactsPanel = lazy(() => import('./facts/index.ts').then((m) => ({ default: m.FactsPanel })));
 
 export function App({ today = new Date() }: { today?: Date }) {
   const state = useSession((s) => s.state);
@@ -60,7 +63,9 @@ export function App({ today = new Date() }: { today?: Date }) {
           <main className="app-main">
             <h1 className="visually-hidden">Tailor: risks and care plan</h1>
             <RiskView />
-            <FactsPanel />
+            <Suspense fallback={<p className="app-loading">Loading the chart facts…</p>}>
+              <FactsPanel />
+            </Suspense>
           </main>
         </div>
       );

@@ -60,7 +60,7 @@ export function DriversChart({ drivers, sentence, riskLabel, referenceDescriptio
               accessibilityLayer={false}
             >
               <CartesianGrid stroke={CHART_COLOURS.grid} horizontal={false} />
-              <XAxis type="number" domain={[-extent, extent]} tickFormatter={(v: number) => formatSigned(v, 1)} fontSize={11} stroke={CHART_COLOURS.axis} />
+              <XAxis type="number" domain={[-extent, extent]} ticks={[-extent, -extent / 2, 0, extent / 2, extent]} tickFormatter={(v: number) => formatSigned(v, 1)} fontSize={11} stroke={CHART_COLOURS.axis} />
               <YAxis type="category" dataKey="name" width={190} fontSize={11} stroke={CHART_COLOURS.axis} interval={0} />
               <ReferenceLine x={0} stroke={CHART_COLOURS.axis} />
               <Bar dataKey="raises" stackId="driver" fill={CHART_COLOURS.raises} isAnimationActive={false}>

@@ -123,7 +123,7 @@ const CKD_G3_TO_G5: readonly string[] = ['3', '3a', '3b', '4', '5'];
  * The KFRE is for CKD G3–G5 (Tangri 2011; eGFR < 60, KDIGO 2024): its card is shown when the model gives a number,
  * the known eGFR is below 60 or the chart has a CKD G3–G5 diagnosis; otherwise one line says why it is not.
  */
-function hasCkdG3ToG5(current: CurrentRisk, facts: ChartFacts): boolean {
+export function showsKfre(current: CurrentRisk, facts: ChartFacts): boolean {
   const egfr = current.chartInputs.inputs.egfr;
   return current.results.kfre4?.applicable === true || (egfr !== undefined && egfr < 60) || (facts.ckdStage.state === 'known' && CKD_G3_TO_G5.includes(facts.ckdStage.value));
 }
@@ -134,7 +134,7 @@ function hasCkdG3ToG5(current: CurrentRisk, facts: ChartFacts): boolean {
  */
 export function KfreNotShown({ current, facts }: { current: CurrentRisk; facts: ChartFacts }) {
   const four = current.results.kfre4;
-  const reason = four && !four.applicable && !current.provisional && !hasCkdG3ToG5(current, facts) ? plainReason('kfre4', current.chartInputs) : null;
+  const reason = four && !four.applicable && !current.provisional && !showsKfre(current, facts) ? plainReason('kfre4', current.chartInputs) : null;
   return reason && reason.enter.length === 0 ? (
     <div className="risk-kfre-line" data-testid="risk-kfre-not-shown">
       <span className="risk-label">Kidney failure (KFRE):</span> <NotApplicable model="kfre4" reason={reason} label="" />
@@ -145,7 +145,7 @@ export function KfreNotShown({ current, facts }: { current: CurrentRisk; facts: 
 export function KfreCard({ current, facts }: { current: CurrentRisk; facts: ChartFacts }) {
   const { card, cardError } = useCard(current.results.kfre8?.applicable ? 'kfre8' : 'kfre4');
   const ci = current.chartInputs;
-  if (!hasCkdG3ToG5(current, facts)) return null;
+  if (!showsKfre(current, facts)) return null;
   const eight = current.results.kfre8;
   const kfre8Reason = eight && !eight.applicable ? plainReason('kfre8', ci) : null;
   return (

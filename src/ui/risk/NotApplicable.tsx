@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import type { FactKey } from '../../chart/types.ts';
+import { lazy, Suspense } from 'react';
 import type { ModelId } from '../../risk/types.ts';
 import type { PlainReason } from '../../risk/viewModel.ts';
-import { PANEL_ROWS } from '../facts/factFormat.ts';
-import { EntryForm } from '../facts/FactsPanel.tsx';
+
+// The entry field is the facts panel's, loaded with it (after the first paint): the reason shows at once, its
+// "Enter …" buttons a moment later.
+const EnterFact = lazy(() => import('./EnterFact.tsx'));
 
 /**
  * Why a model shows no number, in plain words, and for each fact whose entry would change that an "Enter …" button
@@ -17,23 +18,13 @@ export function NotApplicable({ model, reason, label = 'No number: ' }: { model:
         {label ? <span className="risk-na-label">{label}</span> : null}
         {reason.text}
       </p>
-      {reason.enter.map((key) => (
-        <EnterFact key={key} factKey={key} />
-      ))}
+      {reason.enter.length > 0 ? (
+        <Suspense fallback={null}>
+          {reason.enter.map((key) => (
+            <EnterFact key={key} factKey={key} />
+          ))}
+        </Suspense>
+      ) : null}
     </div>
   );
-}
-
-function EnterFact({ factKey }: { factKey: FactKey }) {
-  const [open, setOpen] = useState(false);
-  const row = PANEL_ROWS.find((r) => r.key === factKey);
-  if (!row || row.input.kind === 'none') return null;
-  if (!open) {
-    return (
-      <button type="button" className="link-button risk-enter" onClick={() => setOpen(true)} data-testid={`risk-enter-${factKey}`}>
-        Enter {row.label}
-      </button>
-    );
-  }
-  return <EntryForm row={row} autoFocus onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />;
 }

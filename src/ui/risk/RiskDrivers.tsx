@@ -10,7 +10,7 @@ export default function RiskDrivers({ current }: { current: CurrentRisk }) {
   const reference = useRisk((s) => (followed ? s.cards[followed.model]?.explanation.reference : undefined));
   const result = followed ? current.results[followed.model] : undefined;
   const explanation = result?.applicable ? result.explanation : undefined;
-  if (!followed || !explanation) return null;
+  if (!followed || !explanation) return <p className="risk-note">No drivers to show: none of the models gives a number for this patient now.</p>;
   const list = drivers(explanation, followed.risk, current.chartInputs);
   return (
     <DriversChart drivers={list} sentence={driverSentence(list)} riskLabel={followed.label} referenceDescription={reference ?? 'the model’s reference profile (see its model card)'} />

@@ -1,25 +1,27 @@
-import { lazy, Suspense, useEffect, useId } from 'react';
+import { lazy, Suspense, useEffect, useId, type ComponentType, type LazyExoticComponent } from 'react';
 import { MODEL_IDS } from '../../risk/types.ts';
 import { useChartStore } from '../../store/chart.ts';
 import type { CurrentRisk } from '../../store/risk.ts';
-import { comparedRisks } from './comparedRisks.ts';
 import { GuidelineNotes } from './GuidelineNotes.tsx';
 import { InputsUsed } from './InputsUsed.tsx';
-import { KfreCard, KfreNotShown, PceCard, PreventCard } from './ModelCards.tsx';
+import { KfreCard, KfreNotShown, PceCard, PreventCard, showsKfre } from './ModelCards.tsx';
 import { markOnce } from './pageMarks.ts';
 import { useRisk, useRiskStore } from './riskStoreContext.ts';
+import { RiskTabs, type RiskTab } from './RiskTabs.tsx';
+import { therapyExpected } from './therapyExpected.ts';
 import './RiskView.css';
 
-// Below the first screen: loaded after it, so neither recharts nor these panels are in the first-load JS.
+// Each tab's code (recharts, the what-if controls, the therapy table) is fetched when its tab is first opened, so
+// none of it is in the first-load JS; the numbers above the tabs do not wait for it.
 const RiskDrivers = lazy(() => import('./RiskDrivers.tsx'));
 const RiskTrajectory = lazy(() => import('./RiskTrajectory.tsx'));
-const WhatIfPanel = lazy(() => import('./WhatIfPanel.tsx').then((m) => ({ default: m.WhatIfPanel })));
-const TherapyImpactTable = lazy(() => import('./TherapyImpactTable.tsx').then((m) => ({ default: m.TherapyImpactTable })));
+const RiskWhatIf = lazy(() => import('./RiskWhatIf.tsx'));
+const RiskTherapy = lazy(() => import('./RiskTherapy.tsx'));
 
 /**
  * The patient's risks: the scores first (PREVENT, PCE, KFRE for CKD G3–G5) with the guideline statements beside
- * them and the inputs they are based on, then what drives them, their course, what-if and therapy impact. Reads the
- * risk store, which follows the chart store; mount it once the chart load has started.
+ * them and a one-line "Based on", then one tab set for what drives them, their course, what-if and therapy impact.
+ * Reads the risk store, which follows the chart store; mount it once the chart load has started.
  */
 export function RiskView() {
   const store = useRiskStore();
@@ -46,62 +48,31 @@ export function RiskView() {
           </div>
           <KfreNotShown current={current} facts={facts} />
           <GuidelineNotes notes={current.notes} />
-          <InputsUsed ci={current.chartInputs} />
-          {/* Each below-the-fold panel loads on its own, so the what-if does not wait for the chart library. */}
-          <Suspense fallback={<Loading />}>
-            <RiskDrivers current={current} />
-          </Suspense>
-          <Suspense fallback={<Loading />}>
-            <Trajectory current={current} />
-          </Suspense>
-          <Suspense fallback={<Loading />}>
-            <WhatIf current={current} />
-          </Suspense>
-          <Suspense fallback={<Loading />}>
-            <Therapy />
-          </Suspense>
+          <InputsUsed ci={current.chartInputs} withKfre={showsKfre(current, facts)} />
+          <RiskTabs label="Explain the risk" tabs={riskTabs(current)} defaultTab={therapyExpected(current.results) ? 'therapy' : 'drivers'} />
         </>
       ) : null}
     </section>
   );
 }
 
-function Loading() {
-  return <p className="risk-pending">Loading…</p>;
-}
-
-function Trajectory({ current }: { current: CurrentRisk }) {
-  const trajectory = useRisk((s) => s.trajectory);
-  const trajectoryError = useRisk((s) => s.trajectoryError);
-  if (trajectoryError) return <p className="risk-note">The risk over time could not be computed: {trajectoryError}</p>;
-  return trajectory ? <RiskTrajectory current={current} trajectory={trajectory} /> : null;
-}
-
-function WhatIf({ current }: { current: CurrentRisk }) {
-  const store = useRiskStore();
-  const whatIf = useRisk((s) => s.whatIf);
-  return (
-    <WhatIfPanel
-      base={current.chartInputs.inputs}
-      current={comparedRisks(current.results)}
-      whatIf={whatIf?.results ? comparedRisks(whatIf.results) : null}
-      onChange={(inputs) => store.getState().tryInputs(inputs)}
-      busy={whatIf?.pending ?? false}
-    />
+/**
+ * Therapy impact opens first when there is a baseline to project on: it answers the physician's next question
+ * ("what would lower it, by how much, for how many treated") with the evidence beside it. Without one (secondary
+ * prevention, or no PCE/PREVENT number) the drivers open first.
+ */
+function riskTabs(current: CurrentRisk): RiskTab[] {
+  const panel = (Panel: LazyExoticComponent<ComponentType<{ current: CurrentRisk }>>) => () => (
+    <Suspense fallback={<p className="risk-pending">Loading…</p>}>
+      <Panel current={current} />
+    </Suspense>
   );
-}
-
-function Therapy() {
-  const therapy = useRisk((s) => s.therapy);
-  const therapyError = useRisk((s) => s.therapyError);
-  const headingId = useId();
-  if (!therapy && !therapyError) return null;
-  return (
-    <section className="risk-therapy" aria-labelledby={headingId} data-testid="therapy-table">
-      <h3 id={headingId}>Therapy impact{therapy ? `: ${therapy.baseline.label}` : ''}</h3>
-      {therapy ? <TherapyImpactTable impact={therapy} /> : <p>{therapyError}</p>}
-    </section>
-  );
+  return [
+    { id: 'therapy', label: 'Therapy impact', render: panel(RiskTherapy) },
+    { id: 'drivers', label: 'Drivers', render: panel(RiskDrivers) },
+    { id: 'trajectory', label: 'Over time', render: panel(RiskTrajectory) },
+    { id: 'what-if', label: 'What if', render: panel(RiskWhatIf) },
+  ];
 }
 
 /** The bench's marks: the first number or final "not applicable" reason on screen, and every model answered. */

@@ -70,7 +70,13 @@ describe('RiskView', () => {
     expect(screen.getByTestId('risk-prevent-model')).toHaveTextContent(/UACR 42 mg\/g and HbA1c 8\.2 % known/);
     // No CKD G3–G5 (eGFR from creatinine 1.02 is about 83): no KFRE numbers.
     expect(screen.queryByTestId('risk-kfre-2y')).toBeNull();
-    // Based on: value, date and the resource behind it, one click away.
+    // Based on: one line counting the inputs (chart: sex, race, TC, HDL, SBP, BP treatment, smoking, diabetes, eGFR,
+    // BMI, HbA1c, UACR; derived: age, statin use, prior ASCVD), opening into each value, date and resource.
+    expect(screen.getByTestId('risk-inputs-summary')).toHaveTextContent(/^Based on 12 chart values, newest \d{4}-\d\d-\d\d, oldest \d{4}-\d\d-\d\d; 3 derived; 0 entered; 0 stale$/);
+    expect(screen.getByTestId('risk-inputs-summary').closest('details')).not.toHaveAttribute('open');
+    // The KFRE 8-variable labs are not gaps without CKD G3–G5: named apart, not as unknown rows.
+    expect(screen.queryByTestId('risk-input-calcium')).toBeNull();
+    expect(screen.getByTestId('risk-inputs-not-needed')).toHaveTextContent('calcium, phosphate, bicarbonate, albumin');
     const sbp = screen.getByTestId('risk-input-systolicBP');
     expect(sbp).toHaveTextContent('152 mmHg');
     expect(within(sbp).getByText(/^Observation\//)).toBeInTheDocument();
@@ -88,6 +94,7 @@ describe('RiskView', () => {
     const button = within(card).getByRole('button', { name: /Model card/ });
     await user.click(button);
     const dialog = screen.getByRole('dialog', { name: /Pooled Cohort Equations/ });
+    await within(dialog).findByText('Developer', { selector: 'dt' });
     for (const term of ['Developer', 'Funding', 'Intended use', 'Intended users', 'Out-of-scope uses', 'Population', 'Development data', 'Validation and performance', 'Fairness', 'Updates and monitoring', 'Valid ranges']) {
       expect(within(dialog).getByText(term, { selector: 'dt' })).toBeInTheDocument();
     }
@@ -121,8 +128,9 @@ describe('RiskView', () => {
     expect(na).toHaveTextContent(/HDL cholesterol unknown/);
     expect(na).toHaveTextContent(/race unknown/);
     expect(screen.getByTestId('risk-prevent-na')).toHaveTextContent(/HDL cholesterol unknown/);
+    expect(screen.getByTestId('risk-inputs-summary')).toHaveTextContent(/unknown: .*HDL cholesterol/);
 
-    await user.click(screen.getAllByTestId('risk-enter-hdl')[0]!);
+    await user.click((await screen.findAllByTestId('risk-enter-hdl'))[0]!);
     await user.type(screen.getByLabelText(/Enter HDL cholesterol/), '55');
     await user.click(screen.getByRole('button', { name: 'Use' }));
     await user.click(screen.getAllByTestId('risk-enter-smoker')[0]!);
@@ -152,10 +160,39 @@ describe('RiskView', () => {
     expect(screen.getByTestId('risk-input-egfr')).toHaveAttribute('data-origin', 'derived');
   });
 
-  it('a what-if move by keyboard re-scores beside the current risk; the drivers and the trajectory are drawn', async () => {
+  it('puts therapy impact, drivers, course and what-if in one tab set, by keyboard as the WAI-ARIA tabs pattern', async () => {
     const user = userEvent.setup();
     renderView();
     await load('smoker-diabetic');
+    const tablist = await screen.findByRole('tablist', { name: 'Explain the risk' });
+    const tabs = within(tablist).getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Therapy impact', 'Drivers', 'Over time', 'What if']);
+    // A PCE number to project on: therapy impact opens first, and it is the only panel shown.
+    expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+    expect(await screen.findByTestId('therapy-impact', {}, { timeout: 5000 })).toBeInTheDocument();
+    // One tab stop; arrows move and select (wrapping), Home and End go to the ends.
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1]);
+    tabs[0]!.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(tabs[1]).toHaveFocus();
+    expect(tabs[1]).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByTestId('drivers-sentence', {}, { timeout: 10_000 })).toHaveTextContent(/adds most/);
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Drivers');
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(tabs[3]).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{End}');
+    expect(tabs[3]).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+  });
+
+  it('a what-if move by keyboard re-scores beside the current risk, and the course over time is drawn', async () => {
+    const user = userEvent.setup();
+    renderView();
+    await load('smoker-diabetic');
+    await user.click(await screen.findByRole('tab', { name: 'What if' }));
     const slider = within(await screen.findByTestId('what-if-control-systolicBP', {}, { timeout: 5000 })).getByRole('slider');
     slider.focus();
     for (let i = 0; i < 20; i++) await user.keyboard('{ArrowLeft}');
@@ -165,8 +202,18 @@ describe('RiskView', () => {
     expect(row).toHaveTextContent(`${percent1(pceRisk(smokerDiabetic))} %`);
     // The chart's current risk is unchanged: the what-if is beside it, not instead of it.
     expect(shown('risk-pce-ascvd10')).toBe(percent1(pceRisk(smokerDiabetic)));
+    await user.click(screen.getByRole('tab', { name: 'Over time' }));
     expect(await screen.findByTestId('trajectory-chart', {}, { timeout: 10_000 })).toHaveTextContent('PREVENT 10-year total CVD over time');
-    expect(await screen.findByTestId('drivers-sentence', {}, { timeout: 10_000 })).toHaveTextContent(/adds most/);
+    // Back on What if, the sliders kept the move.
+    await user.click(screen.getByRole('tab', { name: 'What if' }));
+    expect(within(screen.getByTestId('what-if-control-systolicBP')).getByRole('slider')).toHaveAttribute('aria-valuetext', '132 mmHg');
+  });
+
+  it('ascvd-statin: no number to project therapies on, so the drivers tab opens first', async () => {
+    renderView();
+    await load('ascvd-statin');
+    await screen.findByTestId('risk-pce-na');
+    expect(screen.getByRole('tab', { name: 'Drivers' })).toHaveAttribute('aria-selected', 'true');
   });
 
   it('switching patient clears the results at once, before the new patient’s answers', async () => {

@@ -30,11 +30,19 @@ describe('TrajectoryChart', () => {
     ]);
   });
 
-  it('lists a point with gaps under the chart with its reasons, as a break in the line', () => {
-    render(<TrajectoryChart points={points} riskLabel="PREVENT 10-year total CVD" complete width={800} />);
+  it('lists the dates with gaps under the chart, grouped by their reasons whatever the age of a stale input', () => {
+    const withGaps: TrajectoryChartPoint[] = [
+      { date: '2019-03-01', gaps: ['no HDL cholesterol result', 'no systolic BP result'], why: 'yearly' },
+      { date: '2020-03-01', gaps: ['no HDL cholesterol result', 'no systolic BP result'], why: 'yearly' },
+      ...points,
+    ];
+    render(<TrajectoryChart points={withGaps} riskLabel="PREVENT 10-year total CVD" complete width={800} />);
     const gaps = screen.getByTestId('trajectory-gaps');
-    expect(gaps).toHaveTextContent('No estimate at these dates (breaks in the line):');
-    expect(within(gaps).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2022-03-01: HDL cholesterol unknown at that date; systolic BP 3.2 years old']);
+    expect(gaps).toHaveTextContent('3 dates without an estimate (breaks in the line; each date is in the table):');
+    expect(within(gaps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '2 dates, 2019-03-01 to 2020-03-01: no HDL cholesterol result; no systolic BP result',
+      '2022-03-01: HDL cholesterol unknown at that date; systolic BP stale',
+    ]);
   });
 
   it('says how far back the history reaches and offers older results when incomplete', async () => {
