@@ -38,5 +38,6 @@ export function embeddedPage(patient: SandboxPerson | undefined, appUrl: string)
     'Sandbox EHR — chart',
     `<p><strong>${escapeHtml(patient?.name ?? 'Patient')}</strong> <a href="/">back to launcher</a></p>
 <iframe id="app-frame" title="Tailor" src="${escapeHtml(appUrl)}"></iframe>`,
+    'frame',
   );
 }

@@ -3,6 +3,7 @@ import { codeText, isRecord, isSiteCoding, matchCoding } from './codes.ts';
 import { DAY_MS } from './fhirDate.ts';
 import { convert, ucumCodeOf } from './units.ts';
 import { effectiveDate, usableObservation, resourceId } from './observationValidity.ts';
+import { performerText } from './performer.ts';
 import type { ObservationConcept } from './valueSets/observations.ts';
 import type { Rejection, SourceRef } from './types.ts';
 
@@ -38,6 +39,7 @@ export function readingsOf(concept: ObservationConcept, observations: readonly u
         ...(typeof coding.display === 'string' ? { display: coding.display } : {}),
         ...(isSiteCoding(coding, concept.codes) ? { siteCode: true } : {}),
         ...rawValue(quantity),
+        ...withPerformer(obs),
       };
       if ('problem' in usable) {
         rejected.push({ source: withDate(source, obs), reason: usable.problem });
@@ -102,6 +104,11 @@ function rawValue(quantity: unknown): Pick<SourceRef, 'value' | 'unit'> {
     ...(quantity.value !== undefined ? { value: String(quantity.value) } : {}),
     ...(typeof quantity.unit === 'string' ? { unit: quantity.unit } : typeof quantity.code === 'string' ? { unit: quantity.code } : {}),
   };
+}
+
+function withPerformer(obs: Record<string, unknown>): Pick<SourceRef, 'performer'> {
+  const performer = performerText(obs);
+  return performer ? { performer } : {};
 }
 
 function withDate(source: SourceRef, obs: Record<string, unknown>): SourceRef {

@@ -40,6 +40,8 @@ export interface SourceRef {
   display?: string;
   /** The code matched was added by the site (config/site-codes.json), not shipped. */
   siteCode?: boolean;
+  /** Who recorded it, as the record names them (the lab, clinic or clinician), when it does. */
+  performer?: string;
 }
 
 /** How old a fact is, against thresholds stated with it (see staleness.ts for the values and their rationale). */

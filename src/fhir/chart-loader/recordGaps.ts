@@ -20,9 +20,14 @@ export function recordGaps(states: readonly SourceState[]): Partial<Record<Recor
   const gaps: Partial<Record<RecordKind, RecordGap>> = {};
   for (const s of states) {
     const gap: RecordGap | undefined = s.status === 'loading' || s.status === 'failed' ? s.status : s.status === 'skipped' && s.id !== 'medicationStatements' ? 'unavailable' : undefined;
-    const kind = RECORD_OF[s.id];
+    const kind = recordOf(s.id);
     const current = gaps[kind];
     if (gap && (!current || RANK[gap] > RANK[current])) gaps[kind] = gap;
   }
   return gaps;
+}
+
+/** The kind of record a search loads (a failed row's Retry retries the searches of its kinds). */
+export function recordOf(id: SourceId): RecordKind {
+  return RECORD_OF[id];
 }

@@ -1,18 +1,26 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useChartStore } from '../../store/chart.ts';
-import type { Fact, FactKey, FactValue, SourceRef, Staleness } from '../../chart/types.ts';
-import { formatValue, parseChoice, PANEL_ROWS, UNIT_LABEL, type FactRow } from './factFormat.ts';
+import type { ChartFacts, Fact, FactKey, FactValue, KnownFact, SourceRef, Staleness, UnknownFact } from '../../chart/types.ts';
+import { RECORD_LABEL } from '../../chart/recordGaps.ts';
+import { recordOf } from '../../fhir/chart-loader/recordGaps.ts';
+import { UNIT_LABEL } from '../../risk/inputDisplay.ts';
+import { formatValue, modelsNeeding, parseChoice, PANEL_ROWS, recordedText, type FactRow } from './factFormat.ts';
 import { SourceProgress } from './SourceProgress.tsx';
 import './FactsPanel.css';
 
 /**
- * "What we used": every model input with value, unit, date, source and staleness; missing ones highlighted with a
- * field to enter them. Reads the chart store; mount it anywhere after startChartLoad().
+ * "What we used": every model input with its value, when and where it was recorded, and how current it is. A value
+ * whose records are still loading or failed says so (never "missing"); a missing one the models need says which
+ * model needs it and offers a field to enter it. Values no applicable model needs for this patient are folded away
+ * under "Other values". Reads the chart store; mount it anywhere after startChartLoad().
  */
 export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] }) {
   const facts = useChartStore((s) => s.facts);
   const siteCodeErrors = useChartStore((s) => s.siteCodeErrors);
   const headingId = useId();
+  const placed = rows.map((row) => ({ row, notNeeded: row.notNeededBecause?.(facts) }));
+  const main = placed.filter((p) => p.notNeeded === undefined);
+  const other = placed.filter((p) => p.notNeeded !== undefined);
   return (
     <section className="facts-panel" aria-labelledby={headingId} data-testid="facts-panel">
       <h2 id={headingId}>What we used</h2>
@@ -22,30 +30,68 @@ export function FactsPanel({ rows = PANEL_ROWS }: { rows?: readonly FactRow[] })
           The site's code file (config/site-codes.json) has problems; those local codes are not used: {siteCodeErrors.join('; ')}
         </div>
       ) : null}
-      <table className="facts-table">
-        <caption className="facts-caption">Chart values used by the risk models. Missing values are highlighted; you can enter or override any value for this session.</caption>
-        <thead>
-          <tr>
-            <th scope="col">Input</th>
-            <th scope="col">Value</th>
-            <th scope="col">Date</th>
-            <th scope="col">Source</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <FactRowView key={row.key} row={row} fact={facts[row.key]} notNeeded={row.notNeededBecause?.(facts)} />
-          ))}
-        </tbody>
-      </table>
+      <MissingSummary rows={main.map((p) => p.row)} facts={facts} />
+      <FactsTable caption="Chart values used by the risk models. You can enter or override any value for this session." rows={main} facts={facts} />
+      {other.length > 0 ? (
+        <details className="facts-other" data-testid="facts-other">
+          <summary>Other values ({other.length}): not needed by the models that apply to this patient</summary>
+          <FactsTable caption="Values recorded for other patients' models, with why this patient does not need them." rows={other} facts={facts} />
+        </details>
+      ) : null}
     </section>
   );
 }
 
-function FactRowView({ row, fact, notNeeded }: { row: FactRow; fact: Fact<unknown>; notNeeded: string | undefined }) {
+function FactsTable({ caption, rows, facts }: { caption: string; rows: { row: FactRow; notNeeded: string | undefined }[]; facts: ChartFacts }) {
+  return (
+    <table className="facts-table">
+      <caption className="facts-caption">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Input</th>
+          <th scope="col">Value</th>
+          <th scope="col">Recorded</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ row, notNeeded }) => (
+          <FactRowView key={row.key} row={row} fact={facts[row.key]} detail={row.detail ? facts[row.detail] : undefined} notNeeded={notNeeded} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Unknown inputs a model needs and nothing is loading for: which model needs which value. */
+function MissingSummary({ rows, facts }: { rows: FactRow[]; facts: ChartFacts }) {
+  const needed = rows.flatMap((row) => {
+    const fact = facts[row.key];
+    const models = modelsNeeding(row.key);
+    return fact.state === 'unknown' && !fact.gap && row.input.kind !== 'none' && models.length > 0 ? [{ row, models }] : [];
+  });
+  if (needed.length === 0) return null;
+  return (
+    <p className="facts-missing-summary" data-testid="facts-missing-summary">
+      Missing for the risk models: {needed.map(({ row, models }) => `${row.label} (${models.join(', ')})`).join('; ')}.
+    </p>
+  );
+}
+
+/** How a row reads at a glance; also its data-origin, which tests and styles key on. */
+type RowKind = KnownFact<unknown>['origin'] | 'none-recorded' | NonNullable<UnknownFact['gap']>['status'] | 'missing' | 'not-needed' | 'not-recorded';
+
+function rowKind(fact: Fact<unknown>, informational: boolean, notNeeded: string | undefined): RowKind {
+  if (fact.state === 'known') return fact.origin !== 'entered' && fact.noneRecorded ? 'none-recorded' : fact.origin;
+  if (fact.gap) return fact.gap.status;
+  if (informational) return 'not-recorded';
+  return notNeeded === undefined ? 'missing' : 'not-needed';
+}
+
+function FactRowView({ row, fact, detail, notNeeded }: { row: FactRow; fact: Fact<unknown>; detail: Fact<unknown> | undefined; notNeeded: string | undefined }) {
   const [editing, setEditing] = useState(false);
   const clearEntry = useChartStore((s) => s.clearEntry);
+  const enterFact = useChartStore((s) => s.enterFact);
   // Keyboard users keep their place: the field gets focus when it opens, the Change button when it closes.
   const [focus, setFocus] = useState<'field' | 'change' | undefined>();
   const changeRef = useRef<HTMLButtonElement>(null);
@@ -60,17 +106,18 @@ function FactRowView({ row, fact, notNeeded }: { row: FactRow; fact: Fact<unknow
     setEditing(false);
     setFocus('change');
   };
-  // Rows without an entry field (statin, SLCO1B1) are informational: unknown there means "not recorded", not a gap to fill.
+  // Rows without an entry field (home BP, SLCO1B1) are informational: unknown there means "not recorded", not a gap to fill.
   const informational = row.input.kind === 'none';
-  const unknownInput = fact.state === 'unknown' && !informational;
-  // A gap is an unknown input this patient needs; one they do not need is shown, with the reason, but not flagged.
-  const missing = unknownInput && notNeeded === undefined;
-  const origin = fact.state === 'known' ? fact.origin : missing ? 'missing' : unknownInput ? 'not-needed' : 'not-recorded';
+  const kind = rowKind(fact, informational, notNeeded);
+  const enterable = !informational && kind !== 'loading';
+  const shownDate = fact.state === 'known' ? (fact.date ?? (detail?.state === 'known' ? detail.date : undefined) ?? newestDate(fact.sources)) : undefined;
   return (
-    <tr className={missing ? 'fact-missing' : undefined} data-testid={`fact-${row.key}`} data-state={fact.state} data-origin={origin}>
+    <tr className={kind === 'missing' ? 'fact-missing' : kind === 'failed' ? 'fact-failed' : undefined} data-testid={`fact-${row.key}`} data-state={fact.state} data-origin={kind}>
       <th scope="row">{row.label}</th>
       <td data-testid={`fact-${row.key}-value`}>
-        {fact.state === 'known' && !editing ? <strong>{formatValue(row.key, fact.value)}</strong> : null}
+        {fact.state === 'known' && !editing ? <strong>{kind === 'none-recorded' ? 'None recorded' : formatValue(row.key, fact.value)}</strong> : null}
+        {fact.state === 'known' && kind === 'none-recorded' ? <div className="fact-sub">{fact.noneRecorded}</div> : null}
+        {row.detail && detail?.state === 'known' && detail.value !== null && fact.state === 'known' && fact.value === true ? <div className="fact-sub">{formatValue(row.detail, detail.value)}</div> : null}
         {fact.state === 'known' && fact.origin === 'chart' && fact.summary12Months ? (
           <div className="fact-sub">
             12-month mean {Math.round(fact.summary12Months.mean)} mmHg ({fact.summary12Months.count} reading{fact.summary12Months.count === 1 ? '' : 's'}
@@ -83,58 +130,119 @@ function FactRowView({ row, fact, notNeeded }: { row: FactRow; fact: Fact<unknow
             <button type="button" className="link-button" onClick={() => { clearEntry(row.key); setFocus(fact.replaces.state === 'known' ? 'change' : 'field'); }} aria-label={`Undo entered ${row.label}`}>Undo</button>
           </div>
         ) : null}
-        {fact.state === 'unknown' && notNeeded === undefined ? <div className="fact-sub fact-reason">{missing ? 'Missing: ' : 'Not recorded: '}{fact.reason}</div> : null}
-        {unknownInput && notNeeded !== undefined ? <div className="fact-sub">Not needed: {notNeeded}</div> : null}
+        {fact.state === 'unknown' ? <UnknownText fact={fact} kind={kind} notNeeded={notNeeded} /> : null}
+        {kind === 'missing' ? <NeededBy factKey={row.key} /> : null}
         {fact.note ? <div className="fact-sub">{fact.note}</div> : null}
-        {(missing || editing) && row.input.kind !== 'none' ? (
+        {(kind === 'missing' || editing) && enterable ? (
           <EntryForm row={row} autoFocus={focus === 'field'} onDone={close} onCancel={editing ? close : undefined} />
         ) : null}
-        {!missing && !editing && row.input.kind !== 'none' ? (
-          <button ref={changeRef} type="button" className="link-button" onClick={open} aria-label={`${unknownInput ? 'Enter' : 'Change'} ${row.label}`}>
-            {unknownInput ? 'Enter' : 'Change'}
+        {fact.state === 'known' && kind === 'none-recorded' && typeof fact.value === 'boolean' && !editing ? (
+          <button type="button" className="link-button" onClick={() => enterFact(row.key, false as FactValue<FactKey>)} aria-label={`Confirm no ${row.label}`}>Confirm no</button>
+        ) : null}
+        {kind !== 'missing' && !editing && enterable ? (
+          <button ref={changeRef} type="button" className="link-button" onClick={open} aria-label={`${fact.state === 'unknown' ? 'Enter' : 'Change'} ${row.label}`}>
+            {fact.state === 'unknown' ? 'Enter' : 'Change'}
           </button>
         ) : null}
       </td>
-      <td data-testid={`fact-${row.key}-date`}>{fact.state === 'known' && fact.date ? <time dateTime={fact.date}>{fact.date.slice(0, 10)}</time> : '—'}</td>
-      <td data-testid={`fact-${row.key}-source`}>
-        <Sources sources={fact.sources} />
-        {fact.state === 'known' && fact.origin === 'derived' ? <div className="fact-sub" title={fact.citation}>Derived: {fact.method}</div> : null}
-        {fact.rejected.length > 0 ? <div className="fact-sub">{fact.rejected.length} not used ({fact.rejected[0]?.reason})</div> : null}
+      <td>
+        {fact.state === 'known' && fact.origin === 'entered' ? <span className="fact-sub">entered </span> : null}
+        {shownDate ? <time dateTime={shownDate} data-testid={`fact-${row.key}-date`}>{shownDate.slice(0, 10)}</time> : <span data-testid={`fact-${row.key}-date`}>—</span>}
+        <Recorded rowKey={row.key} fact={fact} />
       </td>
       <td data-testid={`fact-${row.key}-status`}>
-        <Badge fact={fact} informational={informational || notNeeded !== undefined} />
+        <Badge fact={fact} kind={kind} />
       </td>
     </tr>
   );
 }
 
-function Sources({ sources }: { sources: SourceRef[] }) {
-  if (sources.length === 0) return <>—</>;
-  const shown = sources.slice(0, 2);
+function newestDate(sources: readonly SourceRef[]): string | undefined {
+  return sources.map((s) => s.date).filter((d): d is string => d !== undefined).sort().at(-1);
+}
+
+/** Why there is no value: records loading or failed (with Retry), a not-needed value, or what is missing. */
+function UnknownText({ fact, kind, notNeeded }: { fact: UnknownFact; kind: RowKind; notNeeded: string | undefined }) {
+  const sources = useChartStore((s) => s.sources);
+  const retry = useChartStore((s) => s.retrySource);
+  if (fact.gap) {
+    const records = fact.gap.records.map((r) => RECORD_LABEL[r]).join(' and ');
+    const failed = sources.filter((s) => s.status === 'failed' && fact.gap?.records.includes(recordOf(s.id)));
+    if (fact.gap.status === 'loading') return <div className="fact-sub fact-loading">Loading {records}…</div>;
+    return (
+      <div className="fact-sub fact-gap">
+        {fact.reason}
+        {failed.length > 0 ? (
+          <>
+            {' — '}
+            <button type="button" className="link-button" onClick={() => failed.forEach((s) => void retry(s.id))} aria-label={`Retry loading ${records}`}>Retry</button>
+          </>
+        ) : null}
+      </div>
+    );
+  }
+  if (notNeeded !== undefined) return <div className="fact-sub">Not needed: {notNeeded}</div>;
+  return <div className="fact-sub fact-reason">{kind === 'missing' ? 'Missing: ' : 'Not recorded: '}{fact.reason}</div>;
+}
+
+function NeededBy({ factKey }: { factKey: FactKey }) {
+  const models = modelsNeeding(factKey);
+  return models.length > 0 ? <div className="fact-sub">Needed by {models.join(', ')}</div> : null;
+}
+
+/** Where the value was recorded, in words; the FHIR references, codes and derivation one click away. */
+function Recorded({ rowKey, fact }: { rowKey: FactKey; fact: Fact<unknown> }) {
+  const shown = fact.sources.slice(0, 2);
   return (
-    <ul className="fact-sources">
+    <>
       {shown.map((s) => (
-        <li key={`${s.resourceType}/${s.id}`} title={s.code}>
-          {s.resourceType}/{s.id}
-          {s.value ? <span className="fact-recorded"> · recorded {s.value}{s.unit ? ` ${s.unit}` : ''}</span> : null}
-          {s.siteCode ? <span className="fact-recorded"> · site code</span> : null}
-        </li>
+        <div key={`${s.resourceType}/${s.id}`} className="fact-sub" data-testid={`fact-${rowKey}-recorded`}>{recordedText(s)}</div>
       ))}
-      {sources.length > shown.length ? <li>+{sources.length - shown.length} more</li> : null}
-    </ul>
+      {fact.sources.length > shown.length ? <div className="fact-sub">+{fact.sources.length - shown.length} more</div> : null}
+      {fact.state === 'known' && fact.origin === 'derived' ? <div className="fact-sub" title={fact.citation}>Derived: {fact.method}</div> : null}
+      {fact.sources.length > 0 || fact.rejected.length > 0 ? (
+        <details className="fact-details">
+          <summary>Source details</summary>
+          <ul className="fact-sources" data-testid={`fact-${rowKey}-source`}>
+            {fact.sources.map((s) => (
+              <li key={`${s.resourceType}/${s.id}`}>
+                {s.resourceType}/{s.id}
+                {s.code ? ` · ${s.code}` : ''}
+                {s.value ? ` · recorded ${s.value}${s.unit ? ` ${s.unit}` : ''}` : ''}
+                {s.siteCode ? ' · site code' : ''}
+              </li>
+            ))}
+            {fact.rejected.map((r) => (
+              <li key={`not-used-${r.source.resourceType}/${r.source.id}/${r.reason}`}>
+                Not used: {r.source.resourceType}/{r.source.id} ({r.reason})
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
   );
 }
 
-function Badge({ fact, informational }: { fact: Fact<unknown>; informational: boolean }) {
-  if (fact.state === 'unknown') return informational ? <span className="badge">not recorded</span> : <span className="badge badge-missing">missing</span>;
-  const labels: string[] = [];
-  if (fact.origin !== 'chart') labels.push(fact.origin);
-  const s = fact.staleness;
+const KIND_BADGE: Partial<Record<RowKind, { text: string; className: string }>> = {
+  derived: { text: 'derived', className: 'badge-derived' },
+  entered: { text: 'entered', className: 'badge-entered' },
+  'none-recorded': { text: 'none recorded', className: 'badge-none' },
+  loading: { text: 'loading', className: 'badge-loading' },
+  failed: { text: 'failed to load', className: 'badge-failed' },
+  unavailable: { text: 'not available', className: 'badge-none' },
+  missing: { text: 'missing', className: 'badge-missing' },
+  'not-needed': { text: 'not recorded', className: '' },
+  'not-recorded': { text: 'not recorded', className: '' },
+};
+
+/** The row's kind, then for chart values how old they are (an entered value has no age: it is the clinician's today). */
+function Badge({ fact, kind }: { fact: Fact<unknown>; kind: RowKind }) {
+  const badge = KIND_BADGE[kind];
+  const s = fact.state === 'known' && fact.origin !== 'entered' ? fact.staleness : undefined;
   return (
     <>
-      {labels.map((l) => (
-        <span key={l} className={`badge badge-${l}`}>{l}</span>
-      ))}
+      {badge ? <span className={`badge ${badge.className}`}>{badge.text}</span> : null}
       {s ? (
         <span className={`badge badge-${s.level}`} title={stalenessText(s)}>
           {s.level}

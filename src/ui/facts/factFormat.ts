@@ -1,7 +1,11 @@
 import { RACE_ENTRY_CHOICES } from '../../chart/entries.ts';
 import { conceptOf } from '../../chart/valueSets/observations.ts';
 import { DRUG_CLASSES } from '../../chart/valueSets/medications.ts';
-import type { CanonicalUnit, ChartFacts, CkdStage, Cyp2c19Result, DrugAllergy, FactKey, OmbRace, QuantityKey, Slco1b1Result, StatinUse } from '../../chart/types.ts';
+import type { CanonicalUnit, ChartFacts, CkdStage, Cyp2c19Result, DrugAllergy, FactKey, OmbRace, QuantityKey, Slco1b1Result, SourceRef, StatinUse } from '../../chart/types.ts';
+import { INPUT_FACT } from '../../risk/chartInputs.ts';
+import { formatQuantity, OMB_RACE_LABEL, UNIT_LABEL } from '../../risk/inputDisplay.ts';
+import { MODELS } from '../../risk/models/index.ts';
+import type { ModelId } from '../../risk/types.ts';
 
 /** How a fact is shown and entered in the panel. */
 export type FactInput =
@@ -18,6 +22,8 @@ export interface FactRow {
    * A missing value that is not needed is shown plainly but not flagged as a gap.
    */
   notNeededBecause?: (facts: ChartFacts) => string | undefined;
+  /** A second fact shown in the same row (the active statin under "On statin"): one fact, one row. */
+  detail?: FactKey;
 }
 
 /**
@@ -42,25 +48,9 @@ function raceNotNeeded(facts: ChartFacts): string | undefined {
   return `used only by the Pooled Cohort Equations (ages 40–79); age is ${age}`;
 }
 
-/** OMB race categories in the words of the US Core OMB Race Categories value set (CDC "Other Race" shown as "Other"). */
-export const RACE_LABEL: Record<OmbRace, string> = {
-  'american-indian-or-alaska-native': 'American Indian or Alaska Native',
-  asian: 'Asian',
-  black: 'Black or African American',
-  'native-hawaiian-or-other-pacific-islander': 'Native Hawaiian or Other Pacific Islander',
-  white: 'White',
-  other: 'Other',
-};
-
 function isOmbRace(x: unknown): x is OmbRace {
-  return typeof x === 'string' && Object.hasOwn(RACE_LABEL, x);
+  return typeof x === 'string' && Object.hasOwn(OMB_RACE_LABEL, x);
 }
-
-/** UCUM codes shown as clinicians write them. */
-export const UNIT_LABEL: Record<CanonicalUnit, string> = {
-  a: 'years', 'mg/dL': 'mg/dL', 'mmol/L': 'mmol/L', 'g/dL': 'g/dL', 'mm[Hg]': 'mmHg', '%': '%',
-  'mL/min/{1.73_m2}': 'mL/min/1.73 m²', 'mg/g': 'mg/g', 'kg/m2': 'kg/m²', kg: 'kg', cm: 'cm', 'min/wk': 'min/week', '{score}': 'points',
-};
 
 const yesNo: FactInput = { kind: 'choice', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] };
 
@@ -76,7 +66,7 @@ export const PANEL_ROWS: readonly FactRow[] = [
   {
     key: 'race',
     label: 'Race (PCE only)',
-    input: { kind: 'choice', options: RACE_ENTRY_CHOICES.map((r) => ({ value: r, label: RACE_LABEL[r] })) },
+    input: { kind: 'choice', options: RACE_ENTRY_CHOICES.map((r) => ({ value: r, label: OMB_RACE_LABEL[r] })) },
     notNeededBecause: raceNotNeeded,
   },
   quantity('totalCholesterol'),
@@ -86,7 +76,7 @@ export const PANEL_ROWS: readonly FactRow[] = [
   // Home readings are shown, never entered or used by the risk models (fitted on office BP; see chart/homeReadings.ts).
   { key: 'homeSystolicBP', label: 'Home systolic BP (patient or device)', input: { kind: 'none' } },
   { key: 'onBPTreatment', label: 'On BP treatment', input: yesNo },
-  { key: 'onStatin', label: 'On statin', input: yesNo },
+  { key: 'onStatin', label: 'On statin', input: yesNo, detail: 'statin' },
   { key: 'smoker', label: 'Current smoker', input: yesNo },
   { key: 'diabetes', label: 'Diabetes', input: yesNo },
   quantity('egfr'),
@@ -101,7 +91,6 @@ export const PANEL_ROWS: readonly FactRow[] = [
     input: { kind: 'choice', options: (['1', '2', '3a', '3b', '4', '5'] as CkdStage[]).map((s) => ({ value: s, label: `G${s}` })) },
     notNeededBecause: kidneyFailureLabsNotNeeded,
   },
-  { key: 'statin', label: 'Statin therapy', input: { kind: 'none' } },
   { key: 'statinIntolerance', label: 'Statin intolerance', input: yesNo },
   { key: 'slco1b1', label: 'SLCO1B1', input: { kind: 'none' } },
   { key: 'cyp2c19', label: 'CYP2C19', input: { kind: 'none' } },
@@ -114,11 +103,11 @@ export function formatValue(key: FactKey, value: unknown): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') return key === 'ckdStage' ? `G${value}` : value;
-  if (key === 'race' && Array.isArray(value)) return value.filter(isOmbRace).map((r) => RACE_LABEL[r]).join(', ');
+  if (key === 'race' && Array.isArray(value)) return value.filter(isOmbRace).map((r) => OMB_RACE_LABEL[r]).join(', ');
   if (typeof value === 'object' && value !== null) {
     if ('unit' in value && 'value' in value) {
       const q = value as { value: number; unit: CanonicalUnit };
-      return `${formatNumber(q.value, q.unit)} ${UNIT_LABEL[q.unit]}`;
+      return formatQuantity(q.value, q.unit);
     }
     if (key === 'statin') {
       const s = value as StatinUse;
@@ -140,12 +129,6 @@ function allergyText(a: DrugAllergy): string {
   return `${a.display}${cls ? ` (${cls})` : ''}: ${a.type}${criticality}`;
 }
 
-/** Precision a clinician expects per unit (whole mmHg and mg/dL, one decimal for %, eGFR whole). */
-function formatNumber(value: number, unit: CanonicalUnit): string {
-  const decimals = unit === '%' || unit === 'g/dL' || unit === 'mmol/L' || unit === 'kg/m2' ? 1 : unit === 'mg/dL' && value < 20 ? 1 : 0;
-  return value.toFixed(decimals);
-}
-
 /** Parses a choice back to the fact's value type. */
 export function parseChoice(key: FactKey, raw: string): unknown {
   if (raw === 'true') return true;
@@ -155,4 +138,29 @@ export function parseChoice(key: FactKey, raw: string): unknown {
     return race ? [race] : undefined;
   }
   return key === 'ckdStage' || key === 'sex' ? raw : undefined;
+}
+
+const MODEL_SHORT: Record<ModelId, string> = { pce: 'PCE', prevent: 'PREVENT', kfre4: 'KFRE 4-variable', kfre8: 'KFRE 8-variable' };
+
+/** The models that cannot give a number without this fact (their requiredInputs), e.g. ["PCE", "PREVENT"]. */
+export function modelsNeeding(key: FactKey): string[] {
+  return (Object.keys(MODELS) as ModelId[]).filter((m) => MODELS[m].requiredInputs.some((n) => n !== 'region' && INPUT_FACT[n] === key)).map((m) => MODEL_SHORT[m]);
+}
+
+/** A recorded unit as clinicians write it: a canonical UCUM code by its label ("mm[Hg]" → "mmHg"), anything else as recorded. */
+export function unitText(unit: string | undefined): string | undefined {
+  return unit !== undefined && Object.hasOwn(UNIT_LABEL, unit) ? UNIT_LABEL[unit as CanonicalUnit] : unit;
+}
+
+const RECORDED_AS: Partial<Record<string, string>> = { MedicationRequest: 'prescribed', MedicationStatement: 'reported taking', Condition: 'recorded', AllergyIntolerance: 'recorded' };
+
+/**
+ * Where a value came from, as a physician reads it: the test or drug name, the value as recorded with a human unit,
+ * the date and, when the record names one, who recorded it. The FHIR reference is for the details line.
+ */
+export function recordedText(source: SourceRef): string {
+  const name = source.display ?? (source.resourceType === 'Observation' ? undefined : source.value);
+  const value = source.resourceType === 'Observation' && source.value ? [source.value, unitText(source.unit)].filter(Boolean).join(' ') : undefined;
+  const when = source.date ? `${RECORDED_AS[source.resourceType] ?? 'resulted'} ${source.date.slice(0, 10)}` : undefined;
+  return [[name, value].filter(Boolean).join(': '), when, source.performer].filter(Boolean).join(' · ');
 }

@@ -46,15 +46,20 @@ describe('FactsPanel', () => {
     expect(tc).toHaveAttribute('data-state', 'known');
     expect(within(tc).getByTestId('fact-totalCholesterol-value')).toHaveTextContent('210 mg/dL');
     expect(within(tc).getByTestId('fact-totalCholesterol-date')).toHaveTextContent(new Date(NOW.getTime() - 30 * 86_400_000).toISOString().slice(0, 10));
-    expect(within(tc).getByTestId('fact-totalCholesterol-source')).toHaveTextContent('Observation/tc-1');
+    // In words for the physician; the FHIR reference one click away, under "Source details".
+    expect(within(tc).getByTestId('fact-totalCholesterol-recorded')).toHaveTextContent(`210 mg/dL · resulted ${new Date(NOW.getTime() - 30 * 86_400_000).toISOString().slice(0, 10)}`);
+    expect(within(tc).getByTestId('fact-totalCholesterol-recorded')).not.toHaveTextContent('Observation');
+    expect(within(tc).getByTestId('fact-totalCholesterol-source')).toHaveTextContent('Observation/tc-1 · http://loinc.org|2093-3 · recorded 210 mg/dL');
+    expect(within(tc).getByText('Source details').closest('details')).not.toHaveAttribute('open');
     expect(within(tc).getByTestId('fact-totalCholesterol-status')).toHaveTextContent('fresh (30 days old; fresh ≤ 365 days, old ≤ 1826 days, stale beyond)');
     expect(screen.getByTestId('fact-hba1c-status')).toHaveTextContent('stale');
     expect(screen.getByTestId('fact-hba1c-value')).toHaveTextContent('6.1 %');
     expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('138 mmHg');
     expect(screen.getByTestId('fact-systolicBP-value')).toHaveTextContent('12-month mean 138 mmHg (1 reading)');
     expect(screen.getByTestId('fact-age')).toHaveAttribute('data-origin', 'derived');
-    // Informational rows: no statin is "None"; no SLCO1B1 result is "not recorded", not a highlighted gap.
-    expect(screen.getByTestId('fact-statin-value')).toHaveTextContent('None');
+    // One statin row; informational rows: no SLCO1B1 result is "not recorded", not a highlighted gap.
+    expect(screen.queryByTestId('fact-statin')).toBeNull();
+    expect(screen.getByTestId('fact-onStatin-value')).toHaveTextContent('None recorded0 prescriptions or medication statements on file');
     expect(screen.getByTestId('fact-slco1b1')).toHaveAttribute('data-origin', 'not-recorded');
     expect(screen.getByTestId('fact-slco1b1')).not.toHaveClass('fact-missing');
     expect(screen.getByTestId('fact-slco1b1-status')).toHaveTextContent('not recorded');
@@ -126,7 +131,7 @@ describe('FactsPanel', () => {
     expect(within(race).getByRole('rowheader')).toHaveTextContent('Race (PCE only)');
     expect(race).toHaveTextContent('Missing: race not recorded');
     const field = screen.getByLabelText('Enter Race (PCE only)');
-    expect(within(field).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose…', 'White', 'Black or African American', 'Other']);
+    expect(within(field).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose…', 'White', 'Black or African American', 'Other race']);
     await user.selectOptions(field, 'Black or African American');
     await user.click(within(screen.getByTestId('fact-race-entry')).getByRole('button', { name: 'Use' }));
     expect(useChartStore.getState().entries.race?.value).toEqual(['black']);
@@ -140,6 +145,11 @@ describe('FactsPanel', () => {
     const user = userEvent.setup();
     render(<FactsPanel />);
     expect(screen.getByRole('status')).toHaveTextContent('Loading chart: 2 of 3 sources done');
+    // One line that expands; the failure is in view without expanding.
+    expect(screen.getByTestId('source-medicationRequests')).toBeVisible();
+    expect(screen.getByTestId('source-vitals')).not.toBeVisible();
+    await user.click(screen.getByRole('button', { name: '3 sources, 1 incomplete' }));
+    expect(screen.getByTestId('source-vitals')).toBeVisible();
     expect(screen.getByTestId('source-vitals')).toHaveAttribute('data-status', 'loading');
     expect(screen.getByTestId('source-labs')).toHaveTextContent('incomplete: stopped after 5 pages');
     expect(screen.getByTestId('source-medicationRequests')).toHaveTextContent('500: the server had an error — database down');

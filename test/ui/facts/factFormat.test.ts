@@ -8,7 +8,7 @@ describe('race in the facts panel', () => {
     expect(formatValue('race', ['american-indian-or-alaska-native'])).toBe('American Indian or Alaska Native');
     expect(formatValue('race', ['asian'])).toBe('Asian');
     expect(formatValue('race', ['native-hawaiian-or-other-pacific-islander'])).toBe('Native Hawaiian or Other Pacific Islander');
-    expect(formatValue('race', ['other'])).toBe('Other');
+    expect(formatValue('race', ['other'])).toBe('Other race');
     expect(formatValue('race', ['black', 'white'])).toBe('Black or African American, White');
     expect(formatValue('race', ['toString'])).toBe('');
   });
