@@ -27,9 +27,11 @@ const SAME_JOB: Readonly<Record<string, readonly string[]>> = {
 /** Starting or adding a drug the patient already takes (same ingredient, or a class that does the same job). */
 export function alreadyTakes(facts: ChartFacts, a: Activity): CheckResult | undefined {
   if (a.kind !== 'medication' || !isKnown(facts.drugs)) return undefined;
+  // Intensifying or switching names a drug the patient takes on purpose; only a new start can duplicate one.
+  if (a.action !== 'start' && a.action !== 'add' && a.action !== 'rechallenge') return undefined;
   const sameIngredient = facts.drugs.value.find((d) => d.ingredient === a.ingredient);
-  if (sameIngredient && a.action !== 'stop' && a.action !== 'avoid') return { reason: `already takes ${sameIngredient.ingredient}`, met: true };
-  if (a.action !== 'start' && a.action !== 'add') return undefined;
+  if (sameIngredient) return { reason: `already takes ${sameIngredient.ingredient}`, met: true };
+  if (a.action === 'rechallenge') return undefined;
   const classes = a.drugClass ? (SAME_JOB[a.drugClass] ?? [a.drugClass]) : [];
   const taken = facts.drugs.value.find((d) => classes.includes(d.drugClass));
   return taken ? { reason: `already takes ${taken.ingredient} (${classLabel(taken.drugClass)})`, met: true } : undefined;
@@ -45,12 +47,15 @@ export function allergyConflict(facts: ChartFacts, a: Activity): CheckResult | u
   const list = isKnown(facts.drugAllergies) ? facts.drugAllergies.value : [];
   const byIngredient = list.find((r) => r.ingredient !== undefined && r.ingredient === a.ingredient);
   if (byIngredient) return { reason: `${byIngredient.type} to ${byIngredient.display} recorded${recorded(byIngredient.source.date)}` };
-  const byClass = list.find((r) => r.ingredient === undefined && r.drugClass !== undefined && r.drugClass === a.drugClass);
+  const classRecords = list.filter((r) => r.ingredient === undefined && r.drugClass !== undefined && r.drugClass === a.drugClass);
+  // An allergy outranks an intolerance to the same class: it rules out the rechallenge too.
+  const byClass = classRecords.find((r) => r.type === 'allergy') ?? classRecords[0];
   if (byClass && (byClass.type === 'allergy' || a.action !== 'rechallenge')) {
     return { reason: `${byClass.type} to ${byClass.display} (${classLabel(byClass.drugClass ?? '')}) recorded${recorded(byClass.source.date)}` };
   }
-  // The chart layer's own statin-intolerance fact also covers statin codes the allergy list could not class.
-  if (a.drugClass === 'statin' && a.action !== 'rechallenge' && isKnown(facts.statinIntolerance) && facts.statinIntolerance.value) {
+  // The chart layer's own statin-intolerance fact covers statin records the allergy list could not class.
+  const listed = list.some((r) => r.drugClass === 'statin');
+  if (a.drugClass === 'statin' && a.action !== 'rechallenge' && !listed && isKnown(facts.statinIntolerance) && facts.statinIntolerance.value) {
     return { reason: 'statin intolerance recorded: a standard statin is not suggested (a low-dose rechallenge of another statin is listed instead)' };
   }
   return undefined;

@@ -118,7 +118,7 @@ function mergeGroups<T extends { suggestion: Suggestion; order: number; group?: 
   };
   const out: T[] = [];
   for (const item of items) {
-    const i = item.group ? out.findIndex((o) => o.group === item.group && ('because' in o ? 'because' in item && o.because === item.because : !('because' in item))) : -1;
+    const i = item.group ? out.findIndex((o) => o.group === item.group && o.suggestion.ruleId !== item.suggestion.ruleId && ('because' in o ? 'because' in item && o.because === item.because : !('because' in item))) : -1;
     const existing = i >= 0 ? out[i] : undefined;
     if (!existing) {
       out.push(item);

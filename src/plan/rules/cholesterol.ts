@@ -68,11 +68,11 @@ const onMaximalStatin: Condition = (ctx) => {
   return maximal ? { truth: 'yes', evidence: [`on ${statinUseText(current.use)}${intolerant ? ', maximal tolerated' : ''}`], needs: [] } : { truth: 'no', evidence: [], needs: [] };
 };
 
-const STATIN_PATIENT = 'A statin is a daily pill. It lowers the bad cholesterol (LDL). That lowers your chance of a heart attack or stroke.';
+const STATIN_PATIENT = 'A statin is a daily pill. It lowers the bad cholesterol. That lowers your chance of a heart attack or stroke.';
 
 function ldlSentence(ctx: PlanContext): string | undefined {
   const ldl = plainNumber(ctx.facts, 'ldl');
-  return ldl ? `Your bad cholesterol (LDL) is ${ldl}.` : undefined;
+  return ldl ? `Your bad cholesterol is ${ldl}.` : undefined;
 }
 
 const LDL_GOALS: Record<StatinIntensity, Goal> = {
@@ -86,7 +86,7 @@ function statinProposal(ctx: PlanContext, finding: Finding, intensity: StatinInt
   const step = statinStep(ctx.facts, intensity);
   const base = {
     physicianText: (a: Activity) => `${why} (${finding.evidence.join('; ')}): ${a.action === 'start' ? 'start' : a.action} ${drugText(a)}.`,
-    patientText: (a: Activity) => sentences(ldlSentence(ctx), a.action === 'start' ? STATIN_PATIENT : `You take a statin now. A stronger dose will lower your LDL more.`),
+    patientText: (a: Activity) => sentences(ldlSentence(ctx), a.action === 'start' ? STATIN_PATIENT : `You take a statin now. A stronger dose will lower it more.`),
     goal,
   };
   if ('already' in step) {
@@ -258,7 +258,7 @@ function ezetimibeProposal(ctx: PlanContext, f: Finding, why: string): Proposal 
   return {
     options: [medication('ezetimibe', 'add', '10 mg once daily')],
     physicianText: (a) => `${why} (${f.evidence.join('; ')}): add ${drugText(a)} (lowers LDL-C by a further 13–20 %).`,
-    patientText: () => sentences(ldlSentence(ctx), 'Your LDL is still above the goal. A second pill, ezetimibe, can lower it more. It works in a different way from a statin.'),
+    patientText: () => sentences(ldlSentence(ctx), 'Your bad cholesterol is still above the goal. A second pill, ezetimibe, can lower it more. It works in a different way from a statin.'),
     goal: { kind: 'ldl', text: 'LDL-C < 70 mg/dL' },
   };
 }

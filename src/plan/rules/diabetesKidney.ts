@@ -98,7 +98,7 @@ export const DIABETES_KIDNEY_RULES: readonly Rule[] = [
     propose: (ctx, f) => ({
       options: [labTest(CODES.hba1c)],
       physicianText: () => `HbA1c above the < ${HBA1C_GOAL} % goal (${f.evidence.join('; ')}): intensify glucose-lowering treatment and recheck HbA1c in 3 months.`,
-      patientText: () => sentences(`Your blood sugar test (A1C) is ${plainNumber(ctx.facts, 'hba1c', 1) ?? 'high'}.`, `The goal is below ${HBA1C_GOAL}.`, 'We will adjust your treatment and test again in 3 months.'),
+      patientText: () => sentences(`Your blood sugar test is ${plainNumber(ctx.facts, 'hba1c', 1) ?? 'high'}.`, `The goal is below ${HBA1C_GOAL}.`, 'We will adjust your treatment and test again in 3 months.'),
       goal: { kind: 'hba1c', text: `HbA1c < ${HBA1C_GOAL} %` },
     }),
   },
@@ -187,6 +187,6 @@ function referral(ctx: PlanContext, f: Finding, why: string): Proposal {
   return {
     options: [{ kind: 'referral', action: 'refer', code: CODES.nephrologyReferral }],
     physicianText: () => `${why} (${f.evidence.join('; ')}): refer to nephrology.`,
-    patientText: () => sentences(plainNumber(ctx.facts, 'egfr') ? `Your kidney test (eGFR) is ${plainNumber(ctx.facts, 'egfr')}.` : undefined, 'A kidney doctor can help protect your kidneys. We will set up a visit.'),
+    patientText: () => sentences(plainNumber(ctx.facts, 'egfr') ? `Your kidney test number is ${plainNumber(ctx.facts, 'egfr')}.` : undefined, 'A kidney doctor can help protect your kidneys. We will set up a visit.'),
   };
 }

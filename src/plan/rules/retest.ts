@@ -43,7 +43,7 @@ export const RETEST_RULES: readonly RetestRule[] = [
     citation: { guideline: ADA_2025, where: '§6 glycemic goals (assessment of glycemic status)' },
     strength: { cor: 'E', loe: 'ADA grade' },
     verification: { status: 'not-verified', note: 'staleness rationale in src/chart/staleness.ts; grade not re-read' },
-    patientText: 'We need a new blood sugar test (A1C).',
+    patientText: 'We need a new blood sugar test.',
   },
   {
     id: 'retest-kidney', facts: ['egfr', 'creatinine'], test: CODES.creatinine, title: 'Creatinine and eGFR',
