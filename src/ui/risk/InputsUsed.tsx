@@ -1,60 +1,8 @@
 import { useId } from 'react';
-import { INPUT_LABEL, INPUT_NAMES, inRunningText } from '../../risk/inputDisplay.ts';
-import { MODELS } from '../../risk/models/index.ts';
-import type { InputName, ModelId } from '../../risk/types.ts';
-import type { ChartInputs, InputProvenance, MissingInput } from '../../risk/viewModel.ts';
+import { INPUT_LABEL, inRunningText } from '../../risk/inputDisplay.ts';
+import type { ChartInputs, InputProvenance } from '../../risk/viewModel.ts';
+import { summariseInputs, summaryText } from './inputsSummary.ts';
 import { capitalise } from './text.ts';
-
-/** The models on screen for every patient; the KFREs only when their card is (CKD G3–G5). */
-const ALWAYS: readonly ModelId[] = ['pce', 'prevent'];
-const KFRE: readonly ModelId[] = ['kfre4', 'kfre8'];
-
-/** Every input some model on screen reads (required or optional). */
-function neededInputs(withKfre: boolean): ReadonlySet<InputName> {
-  const models = withKfre ? [...ALWAYS, ...KFRE] : ALWAYS;
-  return new Set(models.flatMap((m) => [...MODELS[m].requiredInputs, ...MODELS[m].optionalInputs]));
-}
-
-export interface InputsSummary {
-  chart: number;
-  derived: number;
-  entered: number;
-  stale: number;
-  old: number;
-  /** ISO dates (YYYY-MM-DD) of the newest and oldest dated chart value. */
-  newest?: string;
-  oldest?: string;
-  /** Unknown inputs a model on screen reads. */
-  unknown: MissingInput[];
-  /** Unknown inputs no model on screen reads (the KFRE 8-variable labs without CKD G3–G5): not a gap. */
-  notNeeded: MissingInput[];
-}
-
-export function summariseInputs(ci: ChartInputs, withKfre: boolean): InputsSummary {
-  const known = INPUT_NAMES.flatMap((n) => (ci.provenance[n] ? [ci.provenance[n]] : []));
-  const missing = INPUT_NAMES.flatMap((n) => (ci.missing[n] ? [ci.missing[n]] : []));
-  const needed = neededInputs(withKfre);
-  const chartDates = known.flatMap((p) => (p.origin === 'chart' && p.date ? [p.date.slice(0, 10)] : [])).sort();
-  const count = (pred: (p: InputProvenance) => boolean) => known.filter(pred).length;
-  return {
-    chart: count((p) => p.origin === 'chart'),
-    derived: count((p) => p.origin === 'derived'),
-    entered: count((p) => p.origin === 'entered'),
-    stale: count((p) => p.staleness?.level === 'stale'),
-    old: count((p) => p.staleness?.level === 'old'),
-    ...(chartDates.length > 0 ? { newest: chartDates[chartDates.length - 1], oldest: chartDates[0] } : {}),
-    unknown: missing.filter((m) => needed.has(m.input)),
-    notNeeded: missing.filter((m) => !needed.has(m.input)),
-  };
-}
-
-/** "Based on 17 chart values, newest 2026-11-13, oldest 2018-12-05; 1 derived; 0 entered; 0 stale". */
-export function summaryText(s: InputsSummary): string {
-  const values = `${s.chart} chart value${s.chart === 1 ? '' : 's'}`;
-  const range = s.newest && s.oldest ? (s.newest === s.oldest ? `, dated ${s.newest}` : `, newest ${s.newest}, oldest ${s.oldest}`) : '';
-  const old = s.old > 0 ? `; ${s.old} old` : '';
-  return `Based on ${values}${range}; ${s.derived} derived; ${s.entered} entered; ${s.stale} stale${old}`;
-}
 
 /**
  * "Based on": one line that counts the inputs the numbers above were computed from (chart, derived, entered, stale)
@@ -64,7 +12,6 @@ export function summaryText(s: InputsSummary): string {
  */
 export function InputsUsed({ ci, withKfre }: { ci: ChartInputs; withKfre: boolean }) {
   const headingId = useId();
-  const known = INPUT_NAMES.flatMap((n) => (ci.provenance[n] ? [ci.provenance[n]] : []));
   const summary = summariseInputs(ci, withKfre);
   return (
     <section className="risk-inputs" aria-labelledby={headingId} data-testid="risk-inputs">
@@ -86,7 +33,7 @@ export function InputsUsed({ ci, withKfre }: { ci: ChartInputs; withKfre: boolea
             </tr>
           </thead>
           <tbody>
-            {known.map((p) => (
+            {summary.used.map((p) => (
               <tr key={p.input} data-testid={`risk-input-${p.input}`} data-origin={p.origin}>
                 <th scope="row">{capitalise(INPUT_LABEL[p.input])}</th>
                 <td>
@@ -115,7 +62,8 @@ export function InputsUsed({ ci, withKfre }: { ci: ChartInputs; withKfre: boolea
         </table>
         {summary.notNeeded.length > 0 ? (
           <p className="risk-sub" data-testid="risk-inputs-not-needed">
-            Read only by the KFRE (CKD G3–G5), so not needed here: {summary.notNeeded.map((m) => INPUT_LABEL[m.input]).join(', ')}.
+            Read only by the KFRE (CKD G3–G5), so not needed here:{' '}
+            {summary.notNeeded.map((x) => `${INPUT_LABEL[x.input]} ${'display' in x ? x.display : 'unknown'}`).join(', ')}.
           </p>
         ) : null}
       </details>

@@ -76,7 +76,7 @@ describe('RiskView', () => {
     expect(screen.getByTestId('risk-inputs-summary').closest('details')).not.toHaveAttribute('open');
     // The KFRE 8-variable labs are not gaps without CKD G3–G5: named apart, not as unknown rows.
     expect(screen.queryByTestId('risk-input-calcium')).toBeNull();
-    expect(screen.getByTestId('risk-inputs-not-needed')).toHaveTextContent('calcium, phosphate, bicarbonate, albumin');
+    expect(screen.getByTestId('risk-inputs-not-needed')).toHaveTextContent('calcium unknown, phosphate unknown, bicarbonate unknown, albumin unknown');
     const sbp = screen.getByTestId('risk-input-systolicBP');
     expect(sbp).toHaveTextContent('152 mmHg');
     expect(within(sbp).getByText(/^Observation\//)).toBeInTheDocument();
