@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ckdEpi2021 as labEgfr } from '../../sandbox/data/egfr.ts';
+import { nodeRiskEngine } from '../../src/risk/load-node.ts';
 import { kfreRisk, pceRisk, preventRisk, type RefPce, type RefPrevent } from '../risk/reference.ts';
 import { launchChromium, openRecordedPage, waitForChartLoaded } from './browser.ts';
 import { SANDBOX_ORIGIN } from './ports.ts';
@@ -70,6 +71,10 @@ describe('risk view against the sandbox EHR', () => {
     await expectRisk(page, 'risk-prevent-hf10', preventRisk(prevent, 'hf', 10));
     expect(pceRisk(pce)).toBeGreaterThanOrEqual(0.2);
     expect(await reason(page, 'risk-pce-category')).toMatch(/high/i);
+    // The same inputs through the score CLI's engine (src/risk/load-node.ts, TF.js cpu in Node) give what is shown.
+    const [cli] = await (await nodeRiskEngine()).score([{ model: 'pce', inputs: pce }]);
+    expect(cli?.applicable).toBe(true);
+    expect(await shownPercent(page, 'risk-pce-ascvd10')).toBe(Math.round((cli!.risks.ascvd_10y ?? NaN) * 1000) / 10);
     expect(errors).toEqual([]);
     await close();
   });
@@ -103,10 +108,25 @@ describe('risk view against the sandbox EHR', () => {
     await close();
   });
 
-  it('stale-missing: names the missing HDL, and entering it makes the number appear', async () => {
-    const { page, close } = await launch('stale-missing');
+  it('stale-missing: names what is missing, and entering it in the risk view makes the number appear', async () => {
+    const { page, errors, close } = await launch('stale-missing');
     expect(await reason(page, 'risk-pce-na')).toMatch(/HDL/);
     expect(await reason(page, 'risk-prevent-na')).toMatch(/HDL/);
+    const view = page.getByTestId('risk-view');
+    const enter = async (fact: string, fill: (form: ReturnType<typeof view.locator>) => Promise<void>) => {
+      await view.getByTestId(`risk-enter-${fact}`).first().click();
+      const form = view.locator('form').filter({ has: page.getByRole('button', { name: 'Use' }) }).first();
+      await fill(form);
+      await form.getByRole('button', { name: 'Use' }).click();
+    };
+    await enter('hdl', (form) => form.getByRole('spinbutton').fill('55'));
+    await expect.poll(() => reason(page, 'risk-prevent-na')).not.toMatch(/HDL/);
+    await enter('race', (form) => form.getByRole('combobox').selectOption('white'));
+    await enter('smoker', (form) => form.getByRole('combobox').selectOption('false'));
+    // Chart: TC 215 mg/dL and SBP 134 mmHg (stale but known), no BP or other prescriptions, no diabetes recorded.
+    await page.getByTestId('risk-pce-ascvd10').waitFor();
+    await expectRisk(page, 'risk-pce-ascvd10', pceRisk({ age: 58, sex: 'female', race: 'white', totalCholesterol: 215, hdl: 55, systolicBP: 134, onBPTreatment: false, smoker: false, diabetes: false }));
+    expect(errors).toEqual([]);
     await close();
   });
 
@@ -129,9 +149,22 @@ describe('risk view against the sandbox EHR', () => {
     };
     await expectRisk(page, 'risk-prevent-cvd10', preventRisk(prevent, 'cvd', 10));
 
+    // What if: the SBP slider moved by keyboard re-scores; the estimate is the equation's for the new SBP.
+    await page.getByRole('tab', { name: 'What if' }).click();
+    const slider = page.getByRole('slider', { name: /Systolic BP/ });
+    await slider.focus();
+    for (let i = 0; i < 12; i++) await slider.press('ArrowRight');
+    const sbp = Number.parseFloat((await slider.getAttribute('aria-valuetext')) ?? '');
+    expect(sbp).toBeGreaterThan(128);
+    const row = page.getByTestId('what-if-PCE 10-year ASCVD');
+    await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/→/);
+    const estimate = Number(/→\s*(\d+(?:\.\d+)?)\s*%/.exec((await row.textContent()) ?? '')?.[1]);
+    expect(Math.abs(estimate - pceRisk({ ...pce, systolicBP: sbp }) * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(estimate).not.toBe(await shownPercent(page, 'risk-pce-ascvd10'));
+
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/risk-view-900.png', fullPage: true });
-    errors.length = 0;
+    expect(errors).toEqual([]);
     await close();
   });
 });
