@@ -5,20 +5,24 @@
 import type { Resource } from 'fhir/r4';
 import type { SandboxPerson } from '../contracts.ts';
 import { Chart, startOfDayUtc } from './chart.ts';
+import { CHART_SHAPE_CASES } from './chartShapes.ts';
 import { CASES } from './patients.ts';
 import { practitionerResources } from './practitioners.ts';
 
 export { listPractitioners } from './practitioners.ts';
 export { todaysVisitId } from './chart.ts';
 
+/** The edge-case patients, then the real-world chart shapes (chartShapes.ts). */
+const ALL_CASES = [...CASES, ...CHART_SHAPE_CASES];
+
 export function listPatients(): SandboxPerson[] {
-  return CASES.map((c) => ({ id: c.person.id, name: `${c.person.given} ${c.person.family}`, summary: c.summary }));
+  return ALL_CASES.map((c) => ({ id: c.person.id, name: `${c.person.given} ${c.person.family}`, summary: c.summary }));
 }
 
 /** Every Practitioner and every patient's chart, with dates counted back from `now`'s UTC date. */
 export function buildSandboxResources(now: Date = new Date()): Resource[] {
   const today = startOfDayUtc(now);
-  const charts = CASES.map((c) => {
+  const charts = ALL_CASES.map((c) => {
     const chart = new Chart(c.person, today);
     c.build(chart);
     return chart.resources;

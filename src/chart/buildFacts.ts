@@ -4,14 +4,14 @@ import { ckdStageFact, conditionFact } from './conditions.ts';
 import { ageInYears, bodyMassIndex, ckdEpi2021, HBA1C_DIABETES_PERCENT } from './derived.ts';
 import { DAY_MS, parseFhirDate } from './fhirDate.ts';
 import { activeDrugs, statinUse, type ActiveDrug } from './medications.ts';
-import { readingsOf, twelveMonthMean, type Reading } from './observations.ts';
+import { newestReading, readingsOf, twelveMonthMean, type Reading } from './observations.ts';
 import { familyHistoryFact, statinIntoleranceFact } from './otherFacts.ts';
 import { slco1b1Fact } from './slco1b1.ts';
 import { cyp2c19Fact } from './cyp2c19.ts';
 import { drugAllergiesFact } from './drugAllergies.ts';
 import { listCounts, withRecordGaps } from './recordGaps.ts';
 import { bySetting } from './homeReadings.ts';
-import { ageFact, raceFact, sexFact } from './patientFacts.ts';
+import { ageFact, deceasedFact, raceFact, sexFact } from './patientFacts.ts';
 import { DEFAULT_VALUE_SETS, type ValueSets } from './siteCodes.ts';
 import { stalenessOf } from './staleness.ts';
 import type { ObservationConcept } from './valueSets/observations.ts';
@@ -72,7 +72,6 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
   const birthDate = isRecord(chart.patient) && typeof chart.patient.birthDate === 'string' ? chart.patient.birthDate : undefined;
   const egfr = chooseEgfr(q.egfr, q.creatinine, age, sex, birthDate);
   const bmi = q.bmi.state === 'known' ? q.bmi : derivedBmi(q.weight, q.height, q.bmi, now);
-  const statinDrugs = meds.drugs.filter((d) => d.drugClass === 'statin');
   return withRecordGaps({
     ...q,
     egfr,
@@ -80,6 +79,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
     age,
     sex,
     race: raceFact(chart.patient, chart.loaded.patient),
+    deceased: deceasedFact(chart.patient, chart.loaded.patient),
     smokingStatus,
     smoker: smokerFact(smokingStatus),
     pregnant: pregnancyFact(chart, now, condition('pregnancy')),
@@ -93,7 +93,7 @@ export function buildFacts(chart: ChartData, now: Date, valueSets: ValueSets = D
     familyHistoryPrematureAscvd: familyHistoryFact(chart.familyHistory, condition('ascvd').codes, chart.loaded.familyHistory),
     onBPTreatment: drugFlag(meds, (d) => DRUG_CLASSES.find((c) => c.key === d.drugClass)?.antihypertensive === true, chart.loaded.medications, 'antihypertensive'),
     onStatin: drugFlag(meds, (d) => d.drugClass === 'statin', chart.loaded.medications, 'statin'),
-    statin: statinFact(statinDrugs, meds.held.filter((d) => d.drugClass === 'statin'), chart.loaded.medications),
+    statin: statinFact(meds, chart.loaded.medications),
     drugs,
     statinIntolerance: statinIntoleranceFact(chart.allergies, chart.loaded.allergies, now),
     slco1b1: slco1b1Fact(chart.observations, now),
@@ -114,21 +114,43 @@ function quantityFacts(observations: readonly unknown[], now: Date, valueSets: V
   const split = bySetting(observations);
   for (const concept of valueSets.observations) {
     const { readings, rejected } = readingsOf(concept, concept.setting ? split[concept.setting] : observations, now);
-    const latest = readings[0];
-    if (!latest) {
+    const chosen = newestReading(readings);
+    if (!chosen) {
       out[concept.key] = unknown(rejected.length > 0 ? `no usable ${concept.label} result (${rejected.length} rejected)` : `no ${concept.label} result`, rejected);
       continue;
     }
+    if ('conflict' in chosen) {
+      out[concept.key] = sameTimeConflict(concept, chosen.conflict, rejected);
+      continue;
+    }
+    const latest = chosen.reading;
+    const superseded = chosen.superseded.map((r) => ({ source: r.source, reason: `replaced by the ${latest.status} result of the same time (${recorded(latest)})` }));
     const mean = concept.setting ? twelveMonthMean(readings, now) : undefined;
     const bp = mean ? { ...mean, complete: coversLastYear(completeSince?.[concept.category], now) } : undefined;
     const staleness = stalenessOf(concept.key, latest.date, now);
     out[concept.key] = {
-      state: 'known', origin: 'chart', value: { value: latest.value, unit: concept.unit }, date: latest.date, sources: [latest.source], rejected,
+      state: 'known', origin: 'chart', value: { value: latest.value, unit: concept.unit }, date: latest.date, sources: [latest.source], rejected: [...superseded, ...rejected],
       ...(staleness ? { staleness } : {}), ...(bp ? { summary12Months: bp } : {}),
+      ...(superseded.length > 0 ? { note: `${latest.status} result; replaces ${chosen.superseded.map(recorded).join(', ')} of the same time` } : {}),
     };
   }
   // Each concept's canonical unit is fixed in valueSets/observations.ts, so the record matches QuantityFacts.
   return out as QuantityFacts;
+}
+
+/** A result as recorded, with its resource: "240 mg/dL (Observation/x)". */
+function recorded(r: Reading): string {
+  return `${[r.source.value, r.source.unit].filter(Boolean).join(' ')} (${r.source.resourceType}/${r.source.id})`;
+}
+
+/** Two results of one draw that disagree: both are shown, neither is used until the physician enters the right one. */
+function sameTimeConflict(concept: ObservationConcept, conflict: Reading[], rejected: Rejection[]): UnknownFact {
+  const [first] = conflict;
+  const when = first?.date ?? 'the same time';
+  return unknown(`${conflict.length} ${concept.label} results at the same time (${when}) disagree; none is marked as a correction`, [
+    ...conflict.map((r) => ({ source: r.source, reason: `conflicts with another result of the same time` })),
+    ...rejected,
+  ], { note: `recorded ${conflict.map(recorded).join(' and ')}: enter the right value`, sources: conflict.map((r) => r.source) });
 }
 
 function smokingFact(observations: readonly unknown[], now: Date, valueSets: ValueSets): ChartFacts['smokingStatus'] {
@@ -328,7 +350,21 @@ function uniqueDrugs(drugs: ActiveDrug[]): DrugUse[] {
   return [...byKey.values()];
 }
 
-function drugFlag(meds: { drugs: ActiveDrug[]; held: ActiveDrug[] }, match: (d: ActiveDrug) => boolean, loaded: boolean, what: string): Fact<boolean> {
+type Medications = ReturnType<typeof activeDrugs>;
+
+/**
+ * Active medications no table recognised, on a "no" that they could contradict: listed as not used, with a note, so
+ * a product Tailor cannot read (a misspelt display, a local code) never vanishes behind "no statin".
+ */
+function unrecognisedOn(meds: Medications, what: string): { rejected: Rejection[]; note?: string } {
+  const n = meds.unrecognised.length;
+  if (n === 0) return { rejected: [] };
+  const names = meds.unrecognised.map((r) => r.source.value).join('; ');
+  const article = /^[aeiou]/.test(what) ? 'an' : 'a';
+  return { rejected: meds.unrecognised, note: `${n} active medication${n === 1 ? '' : 's'} not recognised (${names}): check whether ${n === 1 ? 'it is' : 'any is'} ${article} ${what}` };
+}
+
+function drugFlag(meds: Medications, match: (d: ActiveDrug) => boolean, loaded: boolean, what: string): Fact<boolean> {
   const hits = meds.drugs.filter(match);
   if (hits.length > 0) {
     return { state: 'known', origin: 'chart', value: true, sources: hits.map((d) => d.source), rejected: [], note: [...new Set(hits.map((d) => d.ingredient))].join(', ') };
@@ -336,7 +372,10 @@ function drugFlag(meds: { drugs: ActiveDrug[]; held: ActiveDrug[] }, match: (d: 
   const held = meds.held.filter(match);
   if (held.length > 0) return onHold(what, held);
   if (!loaded) return unknown('medications are not loaded');
-  return { state: 'known', origin: 'derived', value: false, sources: [], rejected: [], method: `No active ${what} prescription in the loaded medications`, citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };
+  return {
+    state: 'known', origin: 'derived', value: false, sources: [], ...unrecognisedOn(meds, what),
+    method: `No active ${what} prescription in the loaded medications`, citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'],
+  };
 }
 
 /** A prescription on hold: neither current use nor evidence of none. */
@@ -348,13 +387,18 @@ function onHold(what: string, held: ActiveDrug[]): UnknownFact {
  * The active statin. With several (a switch whose old prescription was never ended, or a request and a statement),
  * the most recently prescribed one, and the note says how many different statins are active.
  */
-function statinFact(statins: ActiveDrug[], held: ActiveDrug[], loaded: boolean): ChartFacts['statin'] {
+function statinFact(meds: Medications, loaded: boolean): ChartFacts['statin'] {
+  const statins = meds.drugs.filter((d) => d.drugClass === 'statin');
+  const held = meds.held.filter((d) => d.drugClass === 'statin');
   const newest = [...statins].sort((a, b) => (parseFhirDate(b.source.date) ?? -Infinity) - (parseFhirDate(a.source.date) ?? -Infinity));
   const first = newest[0];
   if (!first) {
     if (held.length > 0) return onHold('statin', held);
     if (!loaded) return unknown('medications are not loaded');
-    return { state: 'known', origin: 'derived', value: null, sources: [], rejected: [], method: 'No active statin prescription in the loaded medications', citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'] };
+    return {
+      state: 'known', origin: 'derived', value: null, sources: [], ...unrecognisedOn(meds, 'statin'),
+      method: 'No active statin prescription in the loaded medications', citation: 'Drug classes: src/chart/valueSets/medications.ts', inputs: ['drugs'],
+    };
   }
   const use = statinUse(first);
   const sources: SourceRef[] = newest.map((s) => s.source);

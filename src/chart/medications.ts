@@ -29,10 +29,11 @@ export function activeDrugs(
   statements: readonly unknown[],
   medications: readonly unknown[],
   valueSets: ValueSets,
-): { drugs: ActiveDrug[]; held: ActiveDrug[]; rejected: Rejection[] } {
+): { drugs: ActiveDrug[]; held: ActiveDrug[]; rejected: Rejection[]; unrecognised: Rejection[] } {
   const drugs: ActiveDrug[] = [];
   const held: ActiveDrug[] = [];
   const rejected: Rejection[] = [];
+  const unrecognised: Rejection[] = [];
   const scan = (resources: readonly unknown[], type: 'MedicationRequest' | 'MedicationStatement') => {
     const seen = new Set<string>();
     for (const res of resources) {
@@ -40,13 +41,24 @@ export function activeDrugs(
       const id = resourceId(res, type);
       const concept = medicationConcept(res, medications);
       const found = recognise(concept, valueSets.drugCodes, medicationResource(res, medications));
+      const date = type === 'MedicationRequest' ? res.authoredOn : res.effectiveDateTime ?? res.dateAsserted;
       if (found.length === 0) {
         const ref = isRecord(res.medicationReference) ? res.medicationReference.reference : undefined;
         // A referenced Medication the server did not include cannot be recognised: say so rather than drop it.
         if (concept === undefined && typeof ref === 'string') rejected.push({ source: { resourceType: type, id: id ?? '(no id)', value: ref }, reason: `${ref} was not included by the server` });
+        // An active drug Tailor does not know is listed, never dropped: it could be one the rules need.
+        else if (medicationProblem(res, type) === undefined) {
+          const first = codings(concept)[0];
+          const source: SourceRef = {
+            resourceType: type, id: id ?? '(no id)', value: conceptText(concept) ?? 'no medication code or text',
+            ...(first ? { code: codeText(first) } : {}), ...(typeof date === 'string' ? { date } : {}),
+          };
+          const miss = { source, reason: 'not recognised: not an RxNorm ingredient, product or name Tailor reads' };
+          rejected.push(miss);
+          unrecognised.push(miss);
+        }
         continue;
       }
-      const date = type === 'MedicationRequest' ? res.authoredOn : res.effectiveDateTime ?? res.dateAsserted;
       for (const f of found) {
         const source: SourceRef = {
           resourceType: type, id: id ?? '(no id)', value: conceptText(concept) ?? f.ingredient,
@@ -62,7 +74,8 @@ export function activeDrugs(
         }
         if (seen.has(`${id}|${f.ingredient}`)) continue;
         seen.add(`${id}|${f.ingredient}`);
-        const strengthMg = strengthOf(concept, f.ingredient, medicationResource(res, medications));
+        // A product code's own strength (rxnormProducts.ts) comes before anything read from display text.
+        const strengthMg = f.strengthMg ?? strengthOf(concept, f.ingredient, medicationResource(res, medications));
         const dailyMg = dailyDoseMg(type === 'MedicationRequest' ? res.dosageInstruction : res.dosage, strengthMg, found.length === 1 && !isCombination(concept));
         drugs.push({
           drugClass: f.classKey, ingredient: f.ingredient, matchedBy: f.matchedBy, source,
@@ -74,7 +87,7 @@ export function activeDrugs(
   };
   scan(requests, 'MedicationRequest');
   scan(statements, 'MedicationStatement');
-  return { drugs, held, rejected };
+  return { drugs, held, rejected, unrecognised };
 }
 
 function medicationProblem(res: Record<string, unknown>, type: string): string | undefined {
@@ -107,10 +120,11 @@ interface Recognised {
   matchedBy: 'code' | 'rxnorm-name';
   code?: string;
   site?: boolean;
+  strengthMg?: number;
 }
 
 /**
- * Ingredients of a medication concept: by RxNorm ingredient or site product code first; otherwise by the RxNorm
+ * Ingredients of a medication concept: by RxNorm ingredient or product code (rxnormProducts.ts) or site product code first; otherwise by the RxNorm
  * normalised name of an RxNorm-coded product, whose first words are its ingredients ("ezetimibe 10 MG / simvastatin 40 MG Oral Tablet").
  */
 function recognise(concept: unknown, drugCodes: readonly DrugCode[], med: Record<string, unknown> | undefined): Recognised[] {
@@ -120,8 +134,13 @@ function recognise(concept: unknown, drugCodes: readonly DrugCode[], med: Record
   };
   const byCode = (c: unknown) => {
     for (const coding of codings(c)) {
-      const hit = drugCodes.find((d) => d.ref.system === coding.system && d.ref.code === coding.code);
-      if (hit) add({ classKey: hit.classKey, ingredient: hit.ingredient, matchedBy: 'code', code: codeText(coding), ...(hit.ref.site ? { site: true } : {}) });
+      // A combination product's code lists one entry per ingredient.
+      for (const hit of drugCodes.filter((d) => d.ref.system === coding.system && d.ref.code === coding.code)) {
+        add({
+          classKey: hit.classKey, ingredient: hit.ingredient, matchedBy: 'code', code: codeText(coding),
+          ...(hit.ref.site ? { site: true } : {}), ...(hit.strengthMg !== undefined ? { strengthMg: hit.strengthMg } : {}),
+        });
+      }
     }
   };
   byCode(concept);

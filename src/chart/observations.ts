@@ -12,6 +12,8 @@ export interface Reading {
   value: number;
   date: string;
   at: number;
+  /** Observation.status (final, amended or corrected: the only usable ones). */
+  status: string;
   source: SourceRef;
 }
 
@@ -48,7 +50,7 @@ export function readingsOf(concept: ObservationConcept, observations: readonly u
       source.date = usable.ok.date;
       const result = toCanonical(quantity, concept);
       if ('problem' in result) rejected.push({ source, reason: result.problem });
-      else readings.push({ value: result.value, date: usable.ok.date, at: usable.ok.at, source });
+      else readings.push({ value: result.value, date: usable.ok.date, at: usable.ok.at, status: String(obs.status), source });
     }
   }
   // Same time: the code listed first wins (e.g. eGFR by CKD-EPI 2021, 98979-8, over the MDRD or 2009 result a lab
@@ -59,6 +61,28 @@ export function readingsOf(concept: ObservationConcept, observations: readonly u
   };
   readings.sort((a, b) => b.at - a.at || rank(a) - rank(b) || a.source.id.localeCompare(b.source.id));
   return { readings, rejected };
+}
+
+/** FHIR R4 observation-status: a result changed after it was final. */
+const CORRECTION = new Set(['corrected', 'amended']);
+
+/**
+ * The reading a fact takes: the newest, unless another result of the same code at the same instant has a different
+ * value (two results for one draw). A correction (status corrected/amended) then supersedes the plain final result;
+ * otherwise neither is chosen (`conflict`): which one is right is the physician's call, not the sort order's.
+ */
+export function newestReading(readings: readonly Reading[]): { reading: Reading; superseded: Reading[] } | { conflict: Reading[] } | undefined {
+  const [newest] = readings;
+  if (!newest) return undefined;
+  const sameDraw = readings.filter((r) => r.at === newest.at && r.source.code === newest.source.code);
+  const values = new Set(sameDraw.map((r) => r.value));
+  if (values.size === 1) return { reading: newest, superseded: [] };
+  const corrections = sameDraw.filter((r) => CORRECTION.has(r.status));
+  const [correction, ...others] = corrections;
+  if (correction && others.every((o) => o.value === correction.value) && corrections.length < sameDraw.length) {
+    return { reading: correction, superseded: sameDraw.filter((r) => !CORRECTION.has(r.status)) };
+  }
+  return { conflict: sameDraw };
 }
 
 /** Mean of the readings within the 12 months before now, de-duplicating a value reported both alone and in a panel. */

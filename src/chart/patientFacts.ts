@@ -1,21 +1,58 @@
 import { isRecord } from './codes.ts';
 import { ageInYears } from './derived.ts';
+import { parseFhirDate } from './fhirDate.ts';
 import { resourceId } from './observationValidity.ts';
 import type { Fact, OmbRace, Quantity, Rejection, Sex, SourceRef } from './types.ts';
 import { unknown } from './types.ts';
 
-/** Age today from Patient.birthDate (a derived fact: it changes with the date, not the chart). */
+/**
+ * Whether Patient.deceased[x] says the patient has died (FHIR R4: deceasedBoolean or deceasedDateTime), and when.
+ * A deceasedDateTime that is not a valid date still means deceased, with the date unknown.
+ */
+export function deathOf(patient: unknown): { deceased: false } | { deceased: true; date?: string; at?: number } {
+  if (!isRecord(patient)) return { deceased: false };
+  const date = patient.deceasedDateTime;
+  if (typeof date === 'string') {
+    const at = parseFhirDate(date);
+    return at === undefined ? { deceased: true } : { deceased: true, date, at };
+  }
+  return patient.deceasedBoolean === true ? { deceased: true } : { deceased: false };
+}
+
+/**
+ * Age from Patient.birthDate (a derived fact: it changes with the date, not the chart): today, or at death for a
+ * deceased patient, whose age stops there. Deceased without a date of death: unknown.
+ */
 export function ageFact(patient: unknown, loaded: boolean, now: Date): Fact<Quantity<'a'>> {
   const id = resourceId(patient, 'Patient');
   if (!isRecord(patient) || id === undefined) return unknown(loaded ? 'Patient resource is not usable' : 'Patient is not loaded');
   const birthDate = patient.birthDate;
   const source = { resourceType: 'Patient', id, ...(typeof birthDate === 'string' ? { value: birthDate } : {}) };
   if (typeof birthDate !== 'string') return unknown('no birth date', [{ source, reason: 'birthDate missing' }]);
-  const years = ageInYears(birthDate, now);
+  const death = deathOf(patient);
+  if (death.deceased && death.at === undefined) return unknown('patient deceased; the date of death is not recorded, so the age at death is unknown');
+  const until = death.deceased && death.at !== undefined ? new Date(Math.min(death.at, now.getTime())) : now;
+  const years = ageInYears(birthDate, until);
   if (years === undefined) return unknown('birth date is not a full valid date', [{ source, reason: `birthDate "${birthDate}" is not YYYY-MM-DD in the past` }]);
+  const died = death.deceased ? death.date?.slice(0, 10) : undefined;
+  const atDeath = died ? { method: `Whole years from birth date to death (${died})`, note: `age at death (${died})` } : { method: 'Whole years from birth date to today' };
   return {
     state: 'known', origin: 'derived', value: { value: years, unit: 'a' }, sources: [source], rejected: [],
-    method: 'Whole years from birth date to today', citation: 'Patient.birthDate', inputs: ['Patient.birthDate'],
+    citation: 'Patient.birthDate', inputs: died ? ['Patient.birthDate', 'Patient.deceasedDateTime'] : ['Patient.birthDate'], ...atDeath,
+  };
+}
+
+/** Deceased (Patient.deceased[x]): yes with the date of death when recorded; no when the loaded Patient says neither. */
+export function deceasedFact(patient: unknown, loaded: boolean): Fact<boolean> {
+  const id = resourceId(patient, 'Patient');
+  if (!isRecord(patient) || id === undefined) return unknown(loaded ? 'Patient resource is not usable' : 'Patient is not loaded');
+  const death = deathOf(patient);
+  const recorded = typeof patient.deceasedDateTime === 'string' ? patient.deceasedDateTime : typeof patient.deceasedBoolean === 'boolean' ? String(patient.deceasedBoolean) : undefined;
+  const source: SourceRef = { resourceType: 'Patient', id, ...(recorded !== undefined ? { value: recorded } : {}) };
+  if (!death.deceased) return { state: 'known', origin: 'chart', value: false, sources: [source], rejected: [] };
+  return {
+    state: 'known', origin: 'chart', value: true, sources: [source], rejected: [],
+    ...(death.date !== undefined ? { date: death.date } : { note: 'date of death not recorded' }),
   };
 }
 

@@ -21,7 +21,7 @@ export const FACT_RECORDS: Record<FactKey, readonly RecordKind[]> = {
   ...QUANTITY_RECORDS,
   // eGFR is also calculated from creatinine, age and sex; BMI from weight and height (both vital signs).
   egfr: ['laboratory', 'patient'],
-  age: ['patient'], sex: ['patient'], race: ['patient'],
+  age: ['patient'], sex: ['patient'], race: ['patient'], deceased: ['patient'],
   smokingStatus: ['social-history'], smoker: ['social-history'],
   pregnant: ['social-history', 'conditions'],
   // Diabetes: a diagnosis, an HbA1c ≥ 6.5 % or a diabetes-specific drug (buildFacts diabetesFact).

@@ -1,7 +1,8 @@
-import { isRecord, type CodeRef } from './codes.ts';
+import { SYSTEM, isRecord, type CodeRef } from './codes.ts';
 import { OBSERVATION_CONCEPTS, type ObservationConcept } from './valueSets/observations.ts';
 import { CONDITION_CONCEPTS, type ConditionConcept, type ConditionKey } from './valueSets/conditions.ts';
-import { DRUG_CLASSES, ingredientCode } from './valueSets/medications.ts';
+import { DRUG_CLASSES, ingredientCode, type DrugClass } from './valueSets/medications.ts';
+import { RXNORM_PRODUCTS } from './valueSets/rxnormProducts.ts';
 import { SMOKING_ANSWERS } from './valueSets/social.ts';
 import type { QuantityKey, SmokingStatus } from './types.ts';
 
@@ -22,6 +23,8 @@ export interface DrugCode {
   ref: CodeRef;
   classKey: string;
   ingredient: string;
+  /** For a product code: the ingredient's strength per unit (mg), from the product table. */
+  strengthMg?: number;
 }
 
 /** The value sets the fact builder reads: shipped codes plus the site's. Site codes carry `site: true` for provenance. */
@@ -91,19 +94,31 @@ export function valueSetsWith(codes: SiteCodes): ValueSets {
   const shippedDrugs = DRUG_CLASSES.flatMap((d) =>
     d.ingredients.map((i) => ({ ref: ingredientCode(i.rxcui, i.name), classKey: d.key, ingredient: i.name })),
   );
+  // Product codes (SCD/SBD/SCDC) resolve to their ingredients; a combination product gives one entry per ingredient.
+  const shippedProducts = RXNORM_PRODUCTS.flatMap((p) =>
+    p.ingredients.flatMap(({ ingredient, mg }) => {
+      const cls = classOf(ingredient);
+      const ref: CodeRef = { system: SYSTEM.rxnorm, code: p.rxcui, display: p.name };
+      return cls ? [{ ref, classKey: cls.key, ingredient, ...(mg !== undefined ? { strengthMg: mg } : {}) }] : [];
+    }),
+  );
   const siteDrugs = Object.entries(codes.drugs).flatMap(([ingredient, refs]) => {
-    const cls = DRUG_CLASSES.find((d) => d.ingredients.some((i) => i.name === ingredient));
+    const cls = classOf(ingredient);
     return cls ? site(refs).map((ref) => ({ ref, classKey: cls.key, ingredient })) : [];
   });
   return {
     observations: OBSERVATION_CONCEPTS.map((c) => ({ ...c, codes: [...c.codes, ...site(codes.observations[c.key])] })),
     conditions: CONDITION_CONCEPTS.map((c) => ({ ...c, codes: [...c.codes, ...site(codes.conditions[c.key])] })),
-    drugCodes: [...shippedDrugs, ...siteDrugs],
+    drugCodes: [...shippedDrugs, ...shippedProducts, ...siteDrugs],
     smokingAnswers: [
       ...SMOKING_ANSWERS,
       ...(['current', 'former', 'never'] as const).flatMap((status) => site(codes.smokingAnswers[status]).map((ref) => ({ ref, status }))),
     ],
   };
+}
+
+function classOf(ingredient: string): DrugClass | undefined {
+  return DRUG_CLASSES.find((d) => d.ingredients.some((i) => i.name === ingredient));
 }
 
 export const DEFAULT_VALUE_SETS: ValueSets = valueSetsWith(NO_SITE_CODES);

@@ -206,6 +206,8 @@ export type QuantityKey = keyof QuantityFacts;
 export interface ChartFacts extends QuantityFacts {
   age: Fact<Quantity<'a'>>;
   sex: Fact<Sex>;
+  /** Patient.deceased[x]: yes (with the date of death as the fact's date, when recorded) stops every risk model. */
+  deceased: Fact<boolean>;
   /** The OMB race categories recorded (one or more), for the Pooled Cohort Equations only; never inferred. */
   race: Fact<OmbRace[]>;
   smokingStatus: Fact<SmokingStatus>;

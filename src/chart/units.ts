@@ -63,7 +63,22 @@ export function convert(value: number, fromUcum: string, to: CanonicalUnit, opts
     const ifcc = ucumConvert(value, fromUcum, 'mmol/mol', {});
     return ifcc.ok ? { ok: true, value: hba1cIfccToNgsp(ifcc.value) } : ifcc;
   }
+  const lacking = missingAnnotation(fromUcum, to);
+  if (lacking) return { ok: false, reason: `unit "${fromUcum}" lacks ${lacking} of ${to}: a different quantity (a GFR not indexed to body surface is not an eGFR), not converted` };
   return ucumConvert(value, fromUcum, to, opts);
+}
+
+/**
+ * A UCUM annotation ("{1.73_m2}") the target unit has and the source does not. UCUM gives annotations no dimension
+ * (UCUM §4.5.2: they are "equivalent to the unity 1"), so it converts "mL/min" to "mL/min/{1.73_m2}" unchanged; here the
+ * annotation is the whole difference (per 1.73 m² body surface), so its absence means another quantity.
+ */
+function missingAnnotation(fromUcum: string, to: string): string | undefined {
+  const annotations = (unit: string) => unit.match(/\{[^}]*\}/g) ?? [];
+  // Spelling varies ("{1.73_m2}", "{1.73m2}", "{1.73 m^2}"); the annotation means the same.
+  const spelling = (a: string) => a.toLowerCase().replace(/[\s_^]/g, '');
+  const have = new Set(annotations(fromUcum).map(spelling));
+  return annotations(to).find((a) => !have.has(spelling(a)));
 }
 
 function ucumConvert(value: number, fromUcum: string, to: string, opts: { molarMass?: number; charge?: number }): Conversion {

@@ -35,6 +35,10 @@ export function pceRace(categories: readonly OmbRace[]): PceRace | undefined {
 }
 
 export function chartInputs(facts: ChartFacts, site: { kfreRegion: KfreRegion }): ChartInputs {
+  // A deceased patient has no future risk: nothing is passed on, so no model gives a number (plainReason says why).
+  if (facts.deceased.state === 'known' && facts.deceased.value) {
+    return { inputs: { region: site.kfreRegion }, provenance: {}, missing: {}, deceased: facts.deceased.date ? { date: facts.deceased.date } : {} };
+  }
   const out: ChartInputs = { inputs: { region: site.kfreRegion }, provenance: {}, missing: {} };
   const quantity = (input: QuantityInput): void => {
     const fact: Fact<Quantity> = facts[INPUT_FACT[input]];

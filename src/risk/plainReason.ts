@@ -10,7 +10,7 @@ import { andList, formatInput, INPUT_LABEL, inRunningText, orList, unitLabelOf }
 import { INPUT_SPECS } from './inputs.ts';
 import { rangeProblem, rangeSpan, type ModelDefinition, type RangeRule } from './models/definition.ts';
 import { MODELS } from './models/index.ts';
-import { PREVENT_HF_BMI_RANGE } from './models/prevent.ts';
+import { PREVENT_PARTIAL_RANGES } from './models/prevent.ts';
 import type { InputName, ModelId } from './types.ts';
 import type { ChartInputs, PlainReason } from './viewModel.ts';
 
@@ -18,6 +18,7 @@ const MODEL_NAME: Record<ModelId, string> = { pce: 'the PCE', prevent: 'PREVENT'
 
 /** Null when the model gives a number for these inputs; otherwise the reason and what to enter. */
 export function plainReason(model: ModelId, ci: ChartInputs): PlainReason | null {
+  if (ci.deceased) return { text: `patient deceased${ci.deceased.date ? ` (${ci.deceased.date.slice(0, 10)})` : ''}: no risk is estimated`, enter: [] };
   const def = MODELS[model];
   const prepared = def.prepare(ci.inputs);
   if (prepared.ok) return null;
@@ -35,8 +36,8 @@ function priorAscvd(def: ModelDefinition<unknown>, ci: ChartInputs): PlainReason
 }
 
 function outOfRange(model: ModelId, def: ModelDefinition<unknown>, ci: ChartInputs): PlainReason | null {
-  // PREVENT's BMI range withholds only the heart-failure risk (prevent.ts), never the whole model.
-  const rule = def.ranges.find((r) => r !== PREVENT_HF_BMI_RANGE && rangeProblem(ci.inputs, [r], def.label) !== null);
+  // PREVENT's BMI and HbA1c ranges withhold only the heart-failure risk or the HbA1c add-on (prevent.ts), never the model.
+  const rule = def.ranges.find((r) => !PREVENT_PARTIAL_RANGES.includes(r) && rangeProblem(ci.inputs, [r], def.label) !== null);
   const value = rule ? ci.inputs[rule.input] : undefined;
   if (!rule || typeof value !== 'number') return null;
   return { text: rangeText(model, rule, value), enter: [] };

@@ -35,6 +35,8 @@ export interface ChartInputs {
   inputs: RiskInputs;
   provenance: Partial<Record<InputName, InputProvenance>>;
   missing: Partial<Record<InputName, MissingInput>>;
+  /** Set for a deceased patient (Patient.deceased[x]): no input is passed on and every model is not applicable. */
+  deceased?: { date?: string };
 }
 
 /** Why a model shows no number, in plain words, and the facts whose entry would make it applicable. */

@@ -59,14 +59,14 @@ describe('chart loader against a FHIR server (msw + fhirclient)', () => {
   it('runs one wave: Observations per category with encoded LOINC codes, newest first, with _count', async () => {
     const { byId, facts } = await loadAll({ resources: BASE_RESOURCES, requireCategory: true });
     const obsRequests = requests.filter((u) => u.pathname.endsWith('/Observation'));
-    expect(obsRequests.map((u) => u.searchParams.get('category')).sort()).toEqual(['laboratory', 'laboratory', 'social-history', 'vital-signs']);
+    expect(obsRequests.map((u) => u.searchParams.get('category')).sort()).toEqual(['laboratory', 'laboratory', 'social-history', 'survey', 'vital-signs']);
     for (const u of obsRequests) {
       expect(u.searchParams.get('_sort')).toBe('-date');
       expect(u.searchParams.get('_count')).toBe('50');
       expect(u.searchParams.get('patient')).toBe('p1');
       expect(u.search).toContain('code=http%3A%2F%2Floinc.org%7C');
     }
-    expect(Object.values(byId).map((o) => o.state.status)).toEqual(Array(10).fill('loaded'));
+    expect(Object.values(byId).map((o) => o.state.status)).toEqual(Array(12).fill('loaded'));
     expect(byId.labs.state.count).toBe(2);
     expect(facts.totalCholesterol).toMatchObject({ state: 'known', value: { value: 210, unit: 'mg/dL' }, sources: [{ resourceType: 'Observation', id: 'tc' }] });
     expect(facts.systolicBP).toMatchObject({ state: 'known', value: { value: 141 } });

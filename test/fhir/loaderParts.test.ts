@@ -31,7 +31,7 @@ describe('describeFailure', () => {
 describe('capabilities and the search plan', () => {
   it('without a CapabilityStatement every search is planned', () => {
     const specs = planChartSearches('p 1', readCapabilities(undefined), { pageSize: 100 });
-    expect(specs.map((s) => s.id)).toEqual(['patient', 'labs', 'vitals', 'social', 'genomics', 'conditions', 'medicationRequests', 'medicationStatements', 'allergies', 'familyHistory']);
+    expect(specs.map((s) => s.id)).toEqual(['patient', 'labs', 'vitals', 'social', 'survey', 'genomics', 'conditions', 'conditionsUncategorised', 'medicationRequests', 'medicationStatements', 'allergies', 'familyHistory']);
     expect(specs.every((s) => s.url !== undefined)).toBe(true);
     expect(specs[0]?.url).toBe('Patient/p%201');
     const vitals = specs.find((s) => s.id === 'vitals')?.url ?? '';
@@ -58,7 +58,7 @@ describe('capabilities and the search plan', () => {
   });
   it('skips resources the server does not list', () => {
     const specs = planChartSearches('p1', readCapabilities(capability(['Patient', 'Observation'])), { pageSize: 10 });
-    expect(specs.filter((s) => s.skipped).map((s) => s.id)).toEqual(['conditions', 'medicationRequests', 'medicationStatements', 'allergies', 'familyHistory']);
+    expect(specs.filter((s) => s.skipped).map((s) => s.id)).toEqual(['conditions', 'conditionsUncategorised', 'medicationRequests', 'medicationStatements', 'allergies', 'familyHistory']);
   });
   it('encodes system|code tokens and keeps commas between them', () => {
     expect(tokenList([{ system: 'http://loinc.org', code: '2093-3' }, { system: 'http://loinc.org', code: '2093-3' }, { system: 'urn:oid:1.2', code: 'A B' }])).toBe('http%3A%2F%2Floinc.org%7C2093-3,urn%3Aoid%3A1.2%7CA%20B');

@@ -85,3 +85,28 @@ describe('chart loader against the sandbox EHR (Epic personality)', () => {
     }
   }, 60_000);
 });
+
+describe('real-world chart shapes through the sandbox EHR (issue 13)', () => {
+  it('Conditions without a category: the categorised search finds none, the uncategorised one finds both', async () => {
+    const { byId, facts } = await load('uncategorised-conditions');
+    expect(byId.conditions.state).toMatchObject({ status: 'loaded', count: 0 });
+    expect(byId.conditionsUncategorised.state).toMatchObject({ status: 'loaded', count: 2 });
+    expect(facts.ascvd).toMatchObject({ state: 'known', value: true, sources: [{ id: 'uncategorised-conditions-cond-1' }] });
+    expect(facts.hypertension).toMatchObject({ state: 'known', value: true, sources: [{ id: 'uncategorised-conditions-cond-2' }] });
+  });
+
+  it('smoking status filed as a survey is found by the survey search (with a category, as Epic requires)', async () => {
+    const { byId, facts } = await load('survey-smoking');
+    expect(byId.social.state).toMatchObject({ status: 'loaded', count: 0 });
+    expect(byId.survey.state).toMatchObject({ status: 'loaded', count: 1 });
+    expect(facts.smoker).toMatchObject({ state: 'known', value: true, sources: [{ id: 'survey-smoking-obs-1' }] });
+  });
+
+  it('the other shapes read the same through the server as from the raw chart', async () => {
+    for (const id of ['product-statin', 'gfr-not-indexed', 'same-time-conflict', 'deceased', 'low-hba1c']) {
+      const { facts } = await load(id);
+      const raw = direct(id);
+      for (const key of ['statin', 'drugs', 'egfr', 'totalCholesterol', 'hdl', 'deceased', 'age', 'hba1c'] as const) expect(facts[key], `${id} ${key}`).toEqual(raw[key]);
+    }
+  });
+});

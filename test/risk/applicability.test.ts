@@ -77,11 +77,21 @@ describe('PREVENT applicability', () => {
     ['egfr', 14],
     ['egfr', 141],
     ['uacr', 30000],
-    ['hba1c', 4.4],
   ])('%s %d is outside the PREVENT range', async (name, value) => {
     const r = await one('prevent', { ...PREVENT, [name]: value });
     expect(r.applicable).toBe(false);
     expect(r.reason).toContain(`${name} ${value} is outside the PREVENT range`);
+  });
+  it.each([4.4, 15.1])('HbA1c %d (outside 4.5–15 %%): the model without the HbA1c add-on, and the result says so', async (hba1c) => {
+    // The optional add-on is left out, as if HbA1c were not measured: the base equations, hence the published S12 figures.
+    const r = await one('prevent', { ...PREVENT, hba1c });
+    expect(r.applicable).toBe(true);
+    expect(r.reason).toBe(`hba1c ${hba1c} is outside the PREVENT HbA1c add-on range 4.5–15: computed without the HbA1c add-on`);
+    expect(pp(r.risks.cvd_10y!, 0.1468)).toBeLessThanOrEqual(0.1);
+    expect(pp(r.risks.ascvd_10y!, 0.092)).toBeLessThanOrEqual(0.1);
+    const inRange = await one('prevent', { ...PREVENT, hba1c: 4.5 });
+    expect(inRange.reason).toBe('');
+    expect(inRange.risks.cvd_10y).not.toBe(r.risks.cvd_10y);
   });
   it('SBP 181–200 is inside the PREVENT equations\' range (90–200; preventr\'s 180 cap is its own choice)', async () => {
     for (const systolicBP of [90, 181, 200]) expect((await one('prevent', { ...PREVENT, systolicBP })).applicable).toBe(true);

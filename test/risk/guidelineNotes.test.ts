@@ -28,7 +28,7 @@ describe('guidelineNotes', () => {
       const notes = notesFor({
         patient: patient('male', born(66)), observations: [ldl(70)],
         conditions: [{ ...MI, code: { coding: [{ system: SCT, code: '22298006', display: 'Myocardial infarction' }] } }],
-        medicationRequests: [medRequest('617311', 'atorvastatin 80 MG Oral Tablet', { dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }] }] })],
+        medicationRequests: [medRequest('259255', 'atorvastatin 80 MG Oral Tablet', { dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }] }] })],
       });
       expect(ids(notes)).toEqual(['secondary-prevention']);
       const [n] = notes;

@@ -135,6 +135,42 @@ const EXPECTED: Record<string, Expected> = {
     inputs: { age: 48, sex: 'female', race: 'white', totalCholesterol: 205, hdl: 58, systolicBP: 142, onBPTreatment: false, onStatin: false, smoker: false, diabetes: false, egfr: 91, bmi: 24.8, hba1c: 5.4, priorASCVD: false },
     missing: ['uacr', ...KFRE_LABS],
   },
+  // The real-world chart shapes (sandbox/data/chartShapes.ts). eGFR as the sandbox lab reports it (rounded CKD-EPI 2021).
+  'uncategorised-conditions': {
+    // The past stroke is a Condition without category: prior ASCVD. eGFR 142 × (1.0/0.9)^−1.2 × 0.9938^67 = 82; BMI 84 / 1.78² = 26.5.
+    inputs: { age: 67, sex: 'male', race: 'white', totalCholesterol: 198, hdl: 48, systolicBP: 136, onBPTreatment: true, onStatin: false, smoker: false, diabetes: false, egfr: 82, bmi: 26.5, hba1c: 5.7, priorASCVD: true },
+    missing: ['uacr', ...KFRE_LABS],
+  },
+  'survey-smoking': {
+    // Smoker from the survey-filed status. eGFR 142 × (0.8/0.7)^−1.2 × 0.9938^52 × 1.012 = 89; BMI 66 / 1.63² = 24.8.
+    inputs: { age: 52, sex: 'female', race: 'white', totalCholesterol: 214, hdl: 52, systolicBP: 128, onBPTreatment: false, onStatin: false, smoker: true, diabetes: false, egfr: 89, bmi: 24.8, hba1c: 5.5, priorASCVD: false },
+    missing: ['uacr', ...KFRE_LABS],
+  },
+  'product-statin': {
+    // On statin from product code 316672. eGFR 142 × (0.95/0.9)^−1.2 × 0.9938^63 = 90; BMI 80 / 1.75² = 26.1.
+    inputs: { age: 63, sex: 'male', race: 'white', totalCholesterol: 176, hdl: 50, systolicBP: 124, onBPTreatment: false, onStatin: true, smoker: false, diabetes: false, egfr: 90, bmi: 26.1, hba1c: 5.6, priorASCVD: false },
+    missing: ['uacr', ...KFRE_LABS],
+  },
+  'gfr-not-indexed': {
+    // The mL/min GFR is refused: CKD-EPI 2021 from creatinine 1.2, woman of 71 = 48.4. BMI 62 / 1.60² = 24.2. Former smoker.
+    inputs: { age: 71, sex: 'female', race: 'white', totalCholesterol: 220, hdl: 61, systolicBP: 132, onBPTreatment: false, onStatin: false, smoker: false, diabetes: false, egfr: ckdEpi(1.2, 71, true), bmi: 24.2, hba1c: 5.8, priorASCVD: false },
+    missing: ['uacr', ...KFRE_LABS],
+  },
+  'same-time-conflict': {
+    // Two total cholesterols of one draw disagree: missing; HDL is the corrected 52. eGFR 142 × 0.9938^58 = 99; BMI 88 / 1.82² = 26.6.
+    inputs: { age: 58, sex: 'male', race: 'white', hdl: 52, systolicBP: 130, onBPTreatment: false, onStatin: false, smoker: false, diabetes: false, egfr: 99, bmi: 26.6, hba1c: 5.4, priorASCVD: false },
+    missing: ['totalCholesterol', 'uacr', ...KFRE_LABS],
+  },
+  deceased: {
+    // Deceased: nothing is passed on to the models (and nothing is listed as missing: entry would not help).
+    inputs: {},
+    missing: [],
+  },
+  'low-hba1c': {
+    // Asian → "other". HbA1c 4.2 % is passed on as recorded; PREVENT leaves its add-on out. eGFR 142 × 0.9938^48 × 1.012 = 107; BMI 55 / 1.60² = 21.5.
+    inputs: { age: 48, sex: 'female', race: 'other', totalCholesterol: 190, hdl: 62, systolicBP: 118, onBPTreatment: false, onStatin: false, smoker: false, diabetes: false, egfr: 107, bmi: 21.5, hba1c: 4.2, priorASCVD: false },
+    missing: ['uacr', ...KFRE_LABS],
+  },
 };
 
 describe('sandbox patients: chart facts → model inputs', () => {

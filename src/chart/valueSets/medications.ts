@@ -66,6 +66,8 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
   { key: 'insulin', label: 'Insulin', source: RXNORM, glucoseLowering: 'specific', ingredients: [
     { name: 'insulin glargine', rxcui: '274783' }, { name: 'insulin lispro', rxcui: '86009' }, { name: 'insulin aspart', rxcui: '51428' },
     { name: 'insulin detemir', rxcui: '139825' }, { name: 'insulin degludec', rxcui: '1670007' }, { name: 'insulin, regular, human', rxcui: '253182' },
+    // NPH, also the 70 % part of premixed human insulin 70/30 (RXCUI not confirmed against an NLM listing here).
+    { name: 'insulin isophane, human', rxcui: '253181' },
   ] },
   { key: 'sulfonylurea', label: 'Sulfonylurea', source: RXNORM, glucoseLowering: 'specific', ingredients: [
     { name: 'glipizide', rxcui: '4821' }, { name: 'glimepiride', rxcui: '25789' }, { name: 'glyburide', rxcui: '4815' },

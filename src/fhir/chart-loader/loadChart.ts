@@ -157,8 +157,9 @@ export function toChartData(outcomes: Partial<Record<SourceId, SourceOutcome>>):
   }
   return {
     ...(ok('patient') ? { patient: resources('patient')[0] } : {}),
-    observations: [...resources('labs'), ...resources('vitals'), ...resources('social'), ...resources('genomics')],
-    conditions: resources('conditions'),
+    // An Observation filed under both social-history and survey, or a categorised Condition, comes back from two searches.
+    observations: uniqueResources([...resources('labs'), ...resources('vitals'), ...resources('social'), ...resources('survey'), ...resources('genomics')]),
+    conditions: uniqueResources([...resources('conditions'), ...resources('conditionsUncategorised')]),
     medicationRequests: resources('medicationRequests'),
     medicationStatements: resources('medicationStatements'),
     medications,
@@ -167,11 +168,24 @@ export function toChartData(outcomes: Partial<Record<SourceId, SourceOutcome>>):
     ...(Object.keys(completeSince).length > 0 ? { completeSince } : {}),
     loaded: {
       patient: ok('patient'),
-      conditions: ok('conditions'),
+      // The categorised search alone misses Conditions without a category: "no" needs both.
+      conditions: ok('conditions') && ok('conditionsUncategorised'),
       // A server without MedicationStatement is complete with MedicationRequest alone.
       medications: ok('medicationRequests') && statementsOk,
       allergies: ok('allergies'),
       familyHistory: ok('familyHistory'),
     },
   };
+}
+
+/** The first of each resourceType/id (resources without an id are kept: the chart layer rejects them with a reason). */
+function uniqueResources(resources: readonly unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return resources.filter((r) => {
+    if (!isRecord(r) || typeof r.id !== 'string') return true;
+    const key = `${String(r.resourceType)}/${r.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

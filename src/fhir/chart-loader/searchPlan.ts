@@ -5,7 +5,7 @@ import type { CodeRef } from '../../chart/codes.ts';
 import type { ServerCapabilities } from './capabilities.ts';
 
 export type SourceId =
-  | 'patient' | 'labs' | 'vitals' | 'social' | 'genomics' | 'conditions'
+  | 'patient' | 'labs' | 'vitals' | 'social' | 'survey' | 'genomics' | 'conditions' | 'conditionsUncategorised'
   | 'medicationRequests' | 'medicationStatements' | 'allergies' | 'familyHistory';
 
 /** One search of the load wave. `url` is relative to the FHIR base; absent when the server cannot do it. */
@@ -37,6 +37,10 @@ export function tokenList(codes: readonly CodeRef[]): string {
 /**
  * The one wave of searches made after launch. Observations go per category (Epic refuses them without one) with
  * the LOINC codes we read, newest first; other resources by patient with the statuses we use.
+ * Social-history codes are also searched under `survey`, where many servers (Synthea exports among them) file
+ * smoking status. Conditions are searched twice: by the problem-list and encounter-diagnosis categories, and with
+ * no category at all, since many servers leave Condition.category empty and a categorised search alone would find
+ * none of those; the chart layer concludes "no" only when both completed (toChartData).
  */
 export function planChartSearches(patientId: string, caps: ServerCapabilities, opts: PlanOptions): SearchSpec[] {
   const vs = opts.valueSets ?? DEFAULT_VALUE_SETS;
@@ -73,15 +77,18 @@ export function planChartSearches(patientId: string, caps: ServerCapabilities, o
     ? { id: 'patient', label: 'Patient', resourceType: 'Patient', kind: 'read', url: `Patient/${pid}`, droppedParams: [] }
     : { id: 'patient', label: 'Patient', resourceType: 'Patient', kind: 'read', skipped: 'the server does not offer Patient read', droppedParams: [] };
 
+  const socialCodes = [...obsCodes('social-history'), SMOKING_STATUS_CODE, PREGNANCY_STATUS_CODE];
   const medInclude: [string, string][] = caps.hasInclude('MedicationRequest', 'MedicationRequest:medication') ? [['_include', 'MedicationRequest:medication']] : [];
 
   return [
     patient,
     observation('labs', 'Laboratory results', 'laboratory', obsCodes('laboratory')),
     observation('vitals', 'Vital signs', 'vital-signs', obsCodes('vital-signs')),
-    observation('social', 'Social history', 'social-history', [...obsCodes('social-history'), SMOKING_STATUS_CODE, PREGNANCY_STATUS_CODE]),
+    observation('social', 'Social history', 'social-history', socialCodes),
+    observation('survey', 'Survey answers (social history)', 'survey', socialCodes),
     observation('genomics', 'Genomic results', 'laboratory', GENOMIC_OBSERVATION_CODES),
     search('conditions', 'Problems and diagnoses', 'Condition', [['category', 'problem-list-item,encounter-diagnosis']]),
+    search('conditionsUncategorised', 'Conditions of any category', 'Condition', []),
     search('medicationRequests', 'Prescriptions', 'MedicationRequest', [['status', 'active,on-hold,completed'], ...medInclude]),
     search('medicationStatements', 'Medication statements', 'MedicationStatement', [['status', 'active,intended,completed']]),
     search('allergies', 'Allergies and intolerances', 'AllergyIntolerance', []),

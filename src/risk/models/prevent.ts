@@ -97,6 +97,14 @@ export const PREVENT_HF_BMI_RANGE: RangeRule = {
   max: 39.9,
   source: 'preventr limit (AHAprevent and PooledCohort: 18.5 to < 40); heart-failure equations only',
 };
+/**
+ * HbA1c enters only the HbA1c add-on equations, so an HbA1c outside this range withholds the add-on, not the model:
+ * PREVENT is then computed without HbA1c (the base or UACR equations), and the result's note says so, just as a
+ * missing HbA1c would select them (Khan 2024: the add-ons are optional).
+ */
+export const PREVENT_HBA1C_RANGE: RangeRule = { input: 'hba1c', min: 4.5, max: 15, source: "preventr limit; 4.5 % is preventr's plausibility floor (the equations permit 3 %); HbA1c add-on only" };
+/** Ranges that withhold one part of PREVENT (heart failure, the HbA1c add-on), never the whole model. */
+export const PREVENT_PARTIAL_RANGES: readonly RangeRule[] = [PREVENT_HF_BMI_RANGE, PREVENT_HBA1C_RANGE];
 const LIPID_LIMITS = 'PREVENT input limits as checked by AHAprevent, PooledCohort and preventr';
 export const PREVENT_RANGES: readonly RangeRule[] = [
   { input: 'age', min: 30, max: 80, maxExclusive: true, source: 'Khan 2024: derived and validated for ages 30–79' },
@@ -105,7 +113,7 @@ export const PREVENT_RANGES: readonly RangeRule[] = [
   { input: 'systolicBP', min: 90, max: 200, source: 'PREVENT input limit as checked by AHAprevent and PooledCohort (preventr narrows it to 180 by choice)' },
   PREVENT_HF_BMI_RANGE,
   { input: 'egfr', min: 15, max: 140, source: 'PREVENT input limit as checked by PooledCohort and preventr' },
-  { input: 'hba1c', min: 4.5, max: 15, source: "preventr limit; 4.5 % is preventr's plausibility floor (the equations permit 3 %)" },
+  PREVENT_HBA1C_RANGE,
   { input: 'uacr', min: 0.1, max: 25000, source: 'preventr limit (AHAprevent raises UACR below 0.1 mg/g to 0.1 before the logarithm)' },
 ];
 /** 30-year estimates: Khan 2024 reports them for ages 30–59, and the AHA calculator shows them only there. */
@@ -140,24 +148,26 @@ export const prevent: ModelDefinition<PreventProfile> = {
   population: [
     'Adults aged 30–79 without clinical cardiovascular disease (primary prevention); race-free, sex-specific equations.',
     '10-year risks for ages 30–79; 30-year risks for ages 30–59 only.',
-    'Optional UACR and HbA1c select the add-on equations; SDI is not used (always missing).',
+    'Optional UACR and HbA1c select the add-on equations; SDI is not used (always missing). An HbA1c outside 4.5–15 % leaves the HbA1c add-on out: the model without it is used, and the result says so.',
     'BMI enters the heart-failure equations only: without a BMI in 18.5–39.9, total CVD and ASCVD are still given, heart failure is not.',
   ],
   referenceDescription:
     'Age 55, total cholesterol 170 mg/dL, HDL 50 mg/dL, SBP 110 mmHg, BMI 25 kg/m², eGFR 90, no diabetes, non-smoker, no antihypertensive or statin; UACR 10 mg/g and HbA1c 5.3 % where the patient has them (else missing, like the patient); same sex and model type as the patient.',
   prepare(inputs: RiskInputs) {
-    const variant = preventVariant(inputs.uacr !== undefined, inputs.hba1c !== undefined);
+    const hba1cProblem = inputs.hba1c === undefined ? null : rangeProblem(inputs, [PREVENT_HBA1C_RANGE], 'PREVENT HbA1c add-on');
+    const hba1c = hba1cProblem === null ? inputs.hba1c : undefined;
+    const variant = preventVariant(inputs.uacr !== undefined, hba1c !== undefined);
     const label = VARIANT_LABEL[variant];
     if (inputs.priorASCVD) return { ok: false, reason: 'prior ASCVD: primary-prevention equations do not apply', variant: label };
     const known = requireInputs(inputs, REQUIRED);
     if (!known.ok) return { ok: false, reason: known.reason, variant: label };
-    const problem = rangeProblem(inputs, PREVENT_RANGES.filter((r) => r !== PREVENT_HF_BMI_RANGE), 'PREVENT');
+    const problem = rangeProblem(inputs, PREVENT_RANGES.filter((r) => !PREVENT_PARTIAL_RANGES.includes(r)), 'PREVENT');
     if (problem) return { ok: false, reason: problem, variant: label };
     const { sex, ...v } = known.values;
     const bmiProblem = inputs.bmi === undefined ? 'heart-failure risk needs BMI' : rangeProblem(inputs, [PREVENT_HF_BMI_RANGE], 'PREVENT heart-failure');
     const usableBmi = bmiProblem === null ? inputs.bmi : undefined;
     const hasBmi = usableBmi !== undefined;
-    const profile: PreventProfile = { ...v, bmi: usableBmi ?? BMI_PLACEHOLDER, uacr: inputs.uacr ?? null, hba1c: inputs.hba1c ?? null };
+    const profile: PreventProfile = { ...v, bmi: usableBmi ?? BMI_PLACEHOLDER, uacr: inputs.uacr ?? null, hba1c: hba1c ?? null };
     const reference: PreventProfile = {
       age: 55,
       totalCholesterol: 170,
@@ -176,7 +186,11 @@ export const prevent: ModelDefinition<PreventProfile> = {
     const horizons = with30 ? PREVENT_HORIZONS : ([10] as const);
     const outcomes = hasBmi ? PREVENT_OUTCOMES : PREVENT_OUTCOMES.filter((o) => o !== 'hf');
     const risks = horizons.flatMap((h) => outcomes.map((o) => ({ key: `${o}_${h}y` as RiskKey, column: `${variant}/${sex}/${o}_${h}y` })));
-    const notes = [with30 ? '' : '30-year risks are given for ages 30–59 only', hasBmi ? '' : bmiProblem];
+    const notes = [
+      with30 ? '' : '30-year risks are given for ages 30–59 only',
+      hasBmi ? '' : bmiProblem,
+      hba1cProblem ? `${hba1cProblem}: computed without the HbA1c add-on` : '',
+    ];
     return { ok: true, profile, reference, variant: label, risks, note: notes.filter(Boolean).join('; ') };
   },
 };

@@ -20,6 +20,11 @@ export function PatientBanner({ session, today }: { session: LaunchedSession; to
             {patient.ageYears !== undefined ? `${patient.ageYears} y` : 'Age unknown'}
             {patient.birthDate && <> · born {patient.birthDate}</>}
           </span>
+          {patient.deceased && (
+            <span className="banner-deceased" data-testid="patient-deceased">
+              Deceased{patient.deceased.date ? ` ${patient.deceased.date}` : ' (date not recorded)'}
+            </span>
+          )}
           {patient.identifier && (
             <span>
               {patient.identifier.label} {patient.identifier.value}

@@ -1,12 +1,18 @@
 import type { HumanName, Identifier, Patient } from 'fhir/r4';
 import { ageInYears } from '../../chart/derived.ts';
+import { deathOf } from '../../chart/patientFacts.ts';
 
 export interface PatientSummary {
   name: string;
   sex: string;
   birthDate?: string;
-  /** Whole years at `today`; undefined when the birth date is missing, partial, not a real date or in the future. */
+  /**
+   * Whole years at `today`, or at death for a deceased patient; undefined when the birth date is missing, partial, not
+   * a real date or in the future, or the patient died on an unrecorded date.
+   */
   ageYears?: number;
+  /** Patient.deceased[x]: shown in the banner, with the date of death when recorded. */
+  deceased?: { date?: string };
   identifier?: { label: string; value: string };
 }
 
@@ -29,11 +35,15 @@ function preferredIdentifier(identifiers: Identifier[] | undefined): PatientSumm
 }
 
 export function summarisePatient(patient: Patient, today: Date): PatientSummary {
+  const death = deathOf(patient);
+  // The age stops at death; with no date of death it cannot be told.
+  const ageAt = death.deceased ? (death.at !== undefined ? new Date(Math.min(death.at, today.getTime())) : undefined) : today;
   return {
     name: displayName(patient.name),
     sex: SEX_LABELS[patient.gender ?? 'unknown'] ?? 'Unknown',
     birthDate: patient.birthDate,
-    ageYears: ageInYears(patient.birthDate, today),
+    ageYears: ageAt ? ageInYears(patient.birthDate, ageAt) : undefined,
     identifier: preferredIdentifier(patient.identifier),
+    ...(death.deceased ? { deceased: death.date !== undefined ? { date: death.date.slice(0, 10) } : {} } : {}),
   };
 }
