@@ -81,9 +81,11 @@ export function withRecordGaps(facts: ChartFacts, gaps: Partial<Record<RecordKin
     const status = GAP_ORDER.find((g) => records.some((r) => gaps[r] === g));
     if (status && (fact.state === 'unknown' || restsOnAbsence(fact))) {
       const affected = records.filter((r) => gaps[r] === status);
+      // A hint on an unknown fact stays (e.g. "on metformin: confirm"); the note of a "no" described that "no", so it goes.
+      const note = fact.state === 'unknown' ? fact.note : undefined;
       out[key] = {
         state: 'unknown', reason: gapReason(status, affected), gap: { status, records: affected }, rejected: fact.rejected, sources: fact.sources,
-        ...(fact.note ? { note: fact.note } : {}),
+        ...(note ? { note } : {}),
       };
     } else if (restsOnAbsence(fact)) {
       const lists = records.flatMap((r) => LIST_TEXT[r]?.(counts) ?? []);

@@ -75,3 +75,10 @@ describe('recordGaps: the kinds of record the searches leave unread', () => {
     ])).toEqual({ genomics: 'failed', conditions: 'loading', familyHistory: 'unavailable', 'social-history': 'failed' });
   });
 });
+
+describe('record gaps keep hints, not the notes of a "no"', () => {
+  it('diabetes "no" (no HbA1c on file) becomes unknown without that note when labs failed', () => {
+    const f = buildFacts(chart({ loaded, patient: patient('male', '1966-01-10'), gaps: { laboratory: 'failed' } }), NOW);
+    expect(f.diabetes).toEqual({ state: 'unknown', reason: 'laboratory results failed to load', gap: { status: 'failed', records: ['laboratory'] }, rejected: [], sources: [] });
+  });
+});

@@ -110,6 +110,8 @@ function FactRowView({ row, fact, detail, notNeeded }: { row: FactRow; fact: Fac
   const informational = row.input.kind === 'none';
   const kind = rowKind(fact, informational, notNeeded);
   const enterable = !informational && kind !== 'loading';
+  // The row's second fact (the active statin under "On statin: Yes"), which also names what the note would.
+  const detailText = row.detail && detail?.state === 'known' && detail.value !== null && fact.state === 'known' && fact.value === true ? formatValue(row.detail, detail.value) : undefined;
   const shownDate = fact.state === 'known' ? (fact.date ?? (detail?.state === 'known' ? detail.date : undefined) ?? newestDate(fact.sources)) : undefined;
   return (
     <tr className={kind === 'missing' ? 'fact-missing' : kind === 'failed' ? 'fact-failed' : undefined} data-testid={`fact-${row.key}`} data-state={fact.state} data-origin={kind}>
@@ -117,7 +119,7 @@ function FactRowView({ row, fact, detail, notNeeded }: { row: FactRow; fact: Fac
       <td data-testid={`fact-${row.key}-value`}>
         {fact.state === 'known' && !editing ? <strong>{kind === 'none-recorded' ? 'None recorded' : formatValue(row.key, fact.value)}</strong> : null}
         {fact.state === 'known' && kind === 'none-recorded' ? <div className="fact-sub">{fact.noneRecorded}</div> : null}
-        {row.detail && detail?.state === 'known' && detail.value !== null && fact.state === 'known' && fact.value === true ? <div className="fact-sub">{formatValue(row.detail, detail.value)}</div> : null}
+        {detailText ? <div className="fact-sub">{detailText}</div> : null}
         {fact.state === 'known' && fact.origin === 'chart' && fact.summary12Months ? (
           <div className="fact-sub">
             12-month mean {Math.round(fact.summary12Months.mean)} mmHg ({fact.summary12Months.count} reading{fact.summary12Months.count === 1 ? '' : 's'}
@@ -132,7 +134,7 @@ function FactRowView({ row, fact, detail, notNeeded }: { row: FactRow; fact: Fac
         ) : null}
         {fact.state === 'unknown' ? <UnknownText fact={fact} kind={kind} notNeeded={notNeeded} /> : null}
         {kind === 'missing' ? <NeededBy factKey={row.key} /> : null}
-        {fact.note ? <div className="fact-sub">{fact.note}</div> : null}
+        {fact.note && !detailText?.includes(fact.note) ? <div className="fact-sub">{fact.note}</div> : null}
         {(kind === 'missing' || editing) && enterable ? (
           <EntryForm row={row} autoFocus={focus === 'field'} onDone={close} onCancel={editing ? close : undefined} />
         ) : null}
@@ -148,7 +150,7 @@ function FactRowView({ row, fact, detail, notNeeded }: { row: FactRow; fact: Fac
       <td>
         {fact.state === 'known' && fact.origin === 'entered' ? <span className="fact-sub">entered </span> : null}
         {shownDate ? <time dateTime={shownDate} data-testid={`fact-${row.key}-date`}>{shownDate.slice(0, 10)}</time> : <span data-testid={`fact-${row.key}-date`}>—</span>}
-        <Recorded rowKey={row.key} fact={fact} />
+        <Recorded rowKey={row.key} fact={fact} shown={{ ...(fact.state === 'known' ? { value: formatValue(row.key, fact.value) } : {}), ...(shownDate ? { date: shownDate } : {}) }} />
       </td>
       <td data-testid={`fact-${row.key}-status`}>
         <Badge fact={fact} kind={kind} />
@@ -191,15 +193,17 @@ function NeededBy({ factKey }: { factKey: FactKey }) {
 }
 
 /** Where the value was recorded, in words; the FHIR references, codes and derivation one click away. */
-function Recorded({ rowKey, fact }: { rowKey: FactKey; fact: Fact<unknown> }) {
-  const shown = fact.sources.slice(0, 2);
+function Recorded({ rowKey, fact, shown }: { rowKey: FactKey; fact: Fact<unknown>; shown: { value?: string; date?: string } }) {
+  const listed = fact.sources.slice(0, 2);
+  // A "none recorded" says what was searched in the value cell already; its method would repeat it.
+  const method = fact.state === 'known' && fact.origin === 'derived' && !fact.noneRecorded ? fact : undefined;
   return (
     <>
-      {shown.map((s) => (
-        <div key={`${s.resourceType}/${s.id}`} className="fact-sub" data-testid={`fact-${rowKey}-recorded`}>{recordedText(s)}</div>
+      {listed.map((s) => ({ s, text: recordedText(s, shown) })).filter(({ text }) => text !== '').map(({ s, text }) => (
+        <div key={`${s.resourceType}/${s.id}`} className="fact-sub" data-testid={`fact-${rowKey}-recorded`}>{text}</div>
       ))}
-      {fact.sources.length > shown.length ? <div className="fact-sub">+{fact.sources.length - shown.length} more</div> : null}
-      {fact.state === 'known' && fact.origin === 'derived' ? <div className="fact-sub" title={fact.citation}>Derived: {fact.method}</div> : null}
+      {fact.sources.length > listed.length ? <div className="fact-sub">+{fact.sources.length - listed.length} more</div> : null}
+      {method ? <div className="fact-sub" title={method.citation}>Derived: {method.method}</div> : null}
       {fact.sources.length > 0 || fact.rejected.length > 0 ? (
         <details className="fact-details">
           <summary>Source details</summary>
@@ -229,7 +233,7 @@ const KIND_BADGE: Partial<Record<RowKind, { text: string; className: string }>> 
   entered: { text: 'entered', className: 'badge-entered' },
   'none-recorded': { text: 'none recorded', className: 'badge-none' },
   loading: { text: 'loading', className: 'badge-loading' },
-  failed: { text: 'failed to load', className: 'badge-failed' },
+  failed: { text: 'failed', className: 'badge-failed' },
   unavailable: { text: 'not available', className: 'badge-none' },
   missing: { text: 'missing', className: 'badge-missing' },
   'not-needed': { text: 'not recorded', className: '' },

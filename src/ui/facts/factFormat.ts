@@ -39,6 +39,16 @@ function kidneyFailureLabsNotNeeded(facts: ChartFacts): string | undefined {
 }
 
 /**
+ * UACR is optional for PREVENT (its +UACR model) and required by the KFRE only in CKD G3–G5: an unknown UACR is not a
+ * gap for a patient outside CKD G3–G5. A known one is used by PREVENT, so it stays among the values used.
+ */
+function uacrNotNeeded(facts: ChartFacts): string | undefined {
+  if (facts.uacr.state === 'known') return undefined;
+  const kidney = kidneyFailureLabsNotNeeded(facts);
+  return kidney ? `optional for PREVENT; ${kidney}` : undefined;
+}
+
+/**
  * Race matters only to the Pooled Cohort Equations, defined for ages 40–79 (Goff 2013; ACC ASCVD Risk Estimator Plus);
  * PREVENT is race-free. An unknown age leaves it needed.
  */
@@ -82,7 +92,7 @@ export const PANEL_ROWS: readonly FactRow[] = [
   quantity('egfr'),
   quantity('bmi'),
   quantity('hba1c'),
-  quantity('uacr'),
+  { ...quantity('uacr'), notNeededBecause: uacrNotNeeded },
   ...(['calcium', 'phosphate', 'bicarbonate', 'albumin'] as const).map((key) => ({ ...quantity(key), notNeededBecause: kidneyFailureLabsNotNeeded })),
   { key: 'ascvd', label: 'Established ASCVD', input: yesNo },
   {
@@ -155,12 +165,16 @@ export function unitText(unit: string | undefined): string | undefined {
 const RECORDED_AS: Partial<Record<string, string>> = { MedicationRequest: 'prescribed', MedicationStatement: 'reported taking', Condition: 'recorded', AllergyIntolerance: 'recorded' };
 
 /**
- * Where a value came from, as a physician reads it: the test or drug name, the value as recorded with a human unit,
- * the date and, when the record names one, who recorded it. The FHIR reference is for the details line.
+ * Where a value came from, as a physician reads it: the test or drug name, the value as recorded with a human unit
+ * when it differs from the value shown (a converted unit), the date unless it is the row's, and who recorded it when
+ * the record names them. The FHIR reference is for the details line; the Patient resource needs no words (empty).
  */
-export function recordedText(source: SourceRef): string {
+export function recordedText(source: SourceRef, shown: { value?: string; date?: string }): string {
+  if (source.resourceType === 'Patient') return '';
   const name = source.display ?? (source.resourceType === 'Observation' ? undefined : source.value);
-  const value = source.resourceType === 'Observation' && source.value ? [source.value, unitText(source.unit)].filter(Boolean).join(' ') : undefined;
-  const when = source.date ? `${RECORDED_AS[source.resourceType] ?? 'resulted'} ${source.date.slice(0, 10)}` : undefined;
-  return [[name, value].filter(Boolean).join(': '), when, source.performer].filter(Boolean).join(' · ');
+  const recorded = source.resourceType === 'Observation' && source.value ? [source.value, unitText(source.unit)].filter(Boolean).join(' ') : undefined;
+  const value = recorded !== undefined && recorded !== shown.value ? `recorded as ${recorded}` : undefined;
+  const day = source.date?.slice(0, 10);
+  const when = day !== undefined && day !== shown.date?.slice(0, 10) ? `${RECORDED_AS[source.resourceType] ?? 'resulted'} ${day}` : undefined;
+  return [name, value, when, source.performer].filter(Boolean).join(' · ');
 }

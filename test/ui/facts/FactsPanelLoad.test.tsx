@@ -29,7 +29,7 @@ describe('FactsPanel with the real store and loader', () => {
     await act(() => startChartLoad(fetchRequester, 'p9'));
     expect(screen.getByTestId('fact-ldl-value')).toHaveTextContent('120 mg/dL'); // 3.1 mmol/L × 38.67
     expect(screen.getByTestId('fact-ldl-date')).toHaveTextContent(effective.slice(0, 10));
-    expect(screen.getByTestId('fact-ldl-recorded')).toHaveTextContent(`3.1 mmol/L · resulted ${effective.slice(0, 10)}`);
+    expect(screen.getByTestId('fact-ldl-recorded')).toHaveTextContent('recorded as 3.1 mmol/L');
     expect(screen.getByTestId('fact-ldl-source')).toHaveTextContent('Observation/ldl-9 · http://loinc.org|18262-6 · recorded 3.1 mmol/L');
     // Family history failed: its row says so and offers retry, not "missing".
     expect(screen.getByTestId('fact-familyHistoryPrematureAscvd')).toHaveAttribute('data-origin', 'failed');

@@ -65,7 +65,7 @@ describe('FactsPanel: loading, failed and none recorded, for every kind of fact'
       expect(tr, row.key).toHaveAttribute('data-origin', 'failed');
       expect(tr, row.key).not.toHaveTextContent(/missing/i);
       expect(within(tr).getByTestId(`fact-${row.key}-value`), row.key).toHaveTextContent(/failed to load — Retry/);
-      expect(within(tr).getByTestId(`fact-${row.key}-status`), row.key).toHaveTextContent('failed to load');
+      expect(within(tr).getByTestId(`fact-${row.key}-status`), row.key).toHaveTextContent('failed');
     }
     expect(screen.getByTestId('fact-hdl-value')).toHaveTextContent('laboratory results failed to load — Retry');
     expect(screen.getByTestId('fact-ascvd-value')).toHaveTextContent('problems and diagnoses failed to load — Retry');
@@ -128,5 +128,14 @@ describe('FactsPanel: loading, failed and none recorded, for every kind of fact'
     useChartStore.setState({ facts: { ...useChartStore.getState().facts, hdl: { state: 'known', origin: 'entered', value: { value: 52, unit: 'mg/dL' }, enteredAt: NOW.toISOString(), date: NOW.toISOString(), sources: [], rejected: [], replaces: { state: 'unknown', reason: 'no HDL cholesterol result', rejected: [], sources: [] } } } });
     expect(await screen.findByText('52 mg/dL')).toBeInTheDocument();
     expect(screen.getByTestId('fact-hdl-status').textContent).toBe('entered');
+  });
+});
+
+describe('FactsPanel: UACR outside CKD G3–G5', () => {
+  it('an unknown UACR with eGFR ≥ 60 is not a gap (PREVENT takes it optionally, the KFRE does not apply); a known one stays among the values used', () => {
+    show({}, 'loaded', { ...EMPTY, observations: [obs('98979-8', ucum(84, 'mL/min/{1.73_m2}'), { id: 'egfr', days: 20 })] });
+    const other = screen.getByTestId('facts-other');
+    expect(within(other).getByTestId('fact-uacr')).toHaveTextContent('Not needed: optional for PREVENT; used only for kidney failure risk in CKD G3–G5; eGFR is 84');
+    expect(screen.getByTestId('facts-missing-summary')).not.toHaveTextContent('Urine');
   });
 });

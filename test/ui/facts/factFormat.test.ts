@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFacts } from '../../../src/chart/buildFacts.ts';
-import { formatValue, PANEL_ROWS, parseChoice } from '../../../src/ui/facts/factFormat.ts';
+import { formatValue, modelsNeeding, PANEL_ROWS, parseChoice, recordedText, unitText } from '../../../src/ui/facts/factFormat.ts';
 import { chart, NOW, patient } from '../../chart/fixtures.ts';
 
 describe('race in the facts panel', () => {
@@ -30,5 +30,28 @@ describe('race in the facts panel', () => {
     expect(at('1986-06-15')).toBeUndefined(); // 40 today
     expect(at('1947-01-01')).toBeUndefined(); // 79
     expect(at(undefined)).toBeUndefined();
+  });
+});
+
+describe('where a value was recorded, in words', () => {
+  const lab = { resourceType: 'Observation', id: 'o1', display: 'Cholesterol [Moles/volume] in Serum or Plasma', value: '6.2', unit: 'mmol/L', date: '2026-05-01T09:00:00Z', performer: 'Northside Lab' };
+  it('test name, the value as recorded when it was converted, the date unless it is the row’s, and the performer', () => {
+    expect(recordedText(lab, { value: '240 mg/dL', date: '2026-05-01' })).toBe('Cholesterol [Moles/volume] in Serum or Plasma · recorded as 6.2 mmol/L · Northside Lab');
+    expect(recordedText({ ...lab, value: '152', unit: 'mm[Hg]', display: 'Systolic blood pressure' }, { value: '152 mmHg' })).toBe('Systolic blood pressure · resulted 2026-05-01 · Northside Lab');
+    expect(recordedText({ resourceType: 'MedicationRequest', id: 'm1', value: 'lisinopril 10 MG Oral Tablet', date: '2025-11-02' }, {})).toBe('lisinopril 10 MG Oral Tablet · prescribed 2025-11-02');
+    expect(recordedText({ resourceType: 'Patient', id: 'p1', value: '1971-08-05' }, {})).toBe('');
+  });
+
+  it('UCUM codes as clinicians write them, anything else as recorded', () => {
+    expect(unitText('mL/min/{1.73_m2}')).toBe('mL/min/1.73 m²');
+    expect(unitText('mm[Hg]')).toBe('mmHg');
+    expect(unitText('mg/dl')).toBe('mg/dl');
+  });
+
+  it('names the models that need a fact', () => {
+    expect(modelsNeeding('hdl')).toEqual(['PCE', 'PREVENT']);
+    expect(modelsNeeding('uacr')).toEqual(['KFRE 4-variable', 'KFRE 8-variable']);
+    expect(modelsNeeding('calcium')).toEqual(['KFRE 8-variable']);
+    expect(modelsNeeding('drugAllergies')).toEqual([]);
   });
 });
