@@ -121,8 +121,8 @@ describe('risk view against the sandbox EHR', () => {
     };
     await enter('hdl', (form) => form.getByRole('spinbutton').fill('55'));
     await expect.poll(() => reason(page, 'risk-prevent-na')).not.toMatch(/HDL/);
-    await enter('race', (form) => form.getByRole('combobox').selectOption('white'));
-    await enter('smoker', (form) => form.getByRole('combobox').selectOption('false'));
+    await enter('race', async (form) => void (await form.getByRole('combobox').selectOption('white')));
+    await enter('smoker', async (form) => void (await form.getByRole('combobox').selectOption('false')));
     // Chart: TC 215 mg/dL and SBP 134 mmHg (stale but known), no BP or other prescriptions, no diabetes recorded.
     await page.getByTestId('risk-pce-ascvd10').waitFor();
     await expectRisk(page, 'risk-pce-ascvd10', pceRisk({ age: 58, sex: 'female', race: 'white', totalCholesterol: 215, hdl: 55, systolicBP: 134, onBPTreatment: false, smoker: false, diabetes: false }));
