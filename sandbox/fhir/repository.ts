@@ -4,6 +4,9 @@
  * - bare ids in single-target reference parameters (`patient=123`) read as `Patient/123`, as real EHRs accept;
  * - unknown search parameters are a 400 instead of silently matching nothing;
  * - sort keys are computed once per match and compared as typed values (dates as instants, numbers as numbers);
+ * - a search's sorted matches are kept until the next write, so its later pages (and the same search from the next
+ *   launch) are a slice; token words and sort keys are kept per stored resource version. Node answers one request at
+ *   a time, so without this ten parallel chart searches queue behind each other where a real EHR runs them in parallel;
  * - transactions are atomic: a failing entry rolls back the entries already written.
  * Matching itself stays Medplum's (`matchesSearchRequest`), so search semantics are the FHIR engine's, not ours.
  */
@@ -27,6 +30,11 @@ export const SEARCHABLE_PARAM_TYPES: ReadonlySet<string> = new Set(['reference',
 
 type Journal = { type: string; id: string; before: WithId<Resource> | undefined }[];
 type SortKey = number | string | undefined;
+/** A search's matches in sort order, valid while the repository is at `writes`. */
+type CachedSearch = { writes: number; sorted: WithId<Resource>[] };
+
+/** Searches whose sorted matches are kept (a launch makes about a dozen; each holds references, not copies). */
+const CACHED_SEARCHES = 64;
 
 export class SandboxRepository extends MemoryRepository {
   /** The current version of every resource, by type then id (Medplum keeps its own copy privately). */
@@ -34,6 +42,9 @@ export class SandboxRepository extends MemoryRepository {
   /** `Patient/x` → type → ids of the resources whose subject/patient is that patient. */
   private readonly byPatient = new Map<string, Map<string, Set<string>>>();
   private journal: Journal | undefined;
+  /** Counts writes: a cached search is valid only at the count it was made at. */
+  private writes = 0;
+  private readonly searches = new Map<string, CachedSearch>();
 
   /** Keeps a given id (as Medplum's memory repository does): HTTP create strips client ids before they get here. */
   override async createResource<T extends Resource>(resource: T): Promise<WithId<T>> {
@@ -74,19 +85,32 @@ export class SandboxRepository extends MemoryRepository {
 
   override async search<T extends Resource>(searchRequest: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
     const request = normalizeRequest(searchRequest);
-    const { candidates, used } = this.candidates(request);
-    const rest = { ...request, filters: request.filters?.filter((f) => !used?.includes(f)) };
-    const quick = (rest.filters ?? []).flatMap((f) => tokenPrefilter(request.resourceType, f) ?? []);
-    const matches = candidates.filter((r) => quick.every((q) => q(r)) && matchesSearchRequest(r, rest)) as WithId<T>[];
-    const sorted = request.sortRules?.length ? sortResources(matches, request.sortRules) : matches;
+    const sorted = this.sortedMatches(request) as WithId<T>[];
     const offset = request.offset ?? 0;
     const page = request.count === undefined ? sorted.slice(offset) : sorted.slice(offset, offset + request.count);
     return {
       resourceType: 'Bundle',
       type: 'searchset',
       entry: page.length ? page.map((resource) => ({ resource: deepClone(resource) })) : undefined,
-      total: matches.length,
+      total: sorted.length,
     };
+  }
+
+  /** Every match of the request in sort order, from the cache when nothing was written since it was made. */
+  private sortedMatches(request: SearchRequest): WithId<Resource>[] {
+    // Paging and result shaping do not change the match list: the key is the type, filters and sort alone.
+    const key = JSON.stringify([request.resourceType, request.filters ?? [], request.sortRules ?? []]);
+    const cached = this.searches.get(key);
+    if (cached?.writes === this.writes) return cached.sorted;
+    const { candidates, used } = this.candidates(request);
+    const rest = { ...request, filters: request.filters?.filter((f) => !used?.includes(f)) };
+    const quick = (rest.filters ?? []).flatMap((f) => tokenPrefilter(request.resourceType, f) ?? []);
+    const matches = candidates.filter((r) => quick.every((q) => q(r)) && matchesSearchRequest(r, rest));
+    const sorted = request.sortRules?.length ? sortResources(matches, request.sortRules) : matches;
+    this.searches.delete(key);
+    this.searches.set(key, { writes: this.writes, sorted });
+    if (this.searches.size > CACHED_SEARCHES) this.searches.delete(this.searches.keys().next().value as string);
+    return sorted;
   }
 
   /**
@@ -114,6 +138,7 @@ export class SandboxRepository extends MemoryRepository {
   }
 
   private track(saved: WithId<Resource> | undefined, before: WithId<Resource> | undefined): void {
+    this.writes++;
     if (before) {
       this.current.get(before.resourceType)?.delete(before.id);
       const key = patientKey(before);
@@ -171,7 +196,23 @@ function tokenPrefilter(resourceType: string, filter: Filter): ((r: Resource) =>
   if (!field || field === 'id') return undefined;
   const wanted = new Set(splitSearchOnComma(filter.value).map((v) => v.slice(v.indexOf('|') + 1).toLowerCase()));
   if (wanted.has('')) return undefined;
-  return (r) => tokenWords((r as unknown as Record<string, unknown>)[field]).some((w) => wanted.has(w));
+  return (r) => {
+    for (const word of elementTokenWords(r, field)) if (wanted.has(word)) return true;
+    return false;
+  };
+}
+
+/**
+ * Token words of one element, kept per stored resource object: a write stores a new object, so the memo never goes
+ * stale, and a chart's thousands of Observations are walked once rather than on every search.
+ */
+const tokenWordMemo = new WeakMap<Resource, Map<string, ReadonlySet<string>>>();
+function elementTokenWords(resource: Resource, field: string): ReadonlySet<string> {
+  let byField = tokenWordMemo.get(resource);
+  if (!byField) tokenWordMemo.set(resource, (byField = new Map()));
+  let words = byField.get(field);
+  if (!words) byField.set(field, (words = new Set(tokenWords((resource as unknown as Record<string, unknown>)[field]))));
+  return words;
 }
 
 function tokenWords(value: unknown): string[] {
@@ -220,7 +261,7 @@ function withTypedReferences(param: SearchParameter, filter: Filter): Filter {
 
 /** Sort by precomputed keys; resources without a value come last in either direction. */
 function sortResources<T extends Resource>(resources: T[], rules: SortRule[]): T[] {
-  const keyed = resources.map((resource) => ({ resource, keys: rules.map((rule) => sortKey(resource, rule.code)) }));
+  const keyed = resources.map((resource) => ({ resource, keys: rules.map((rule) => memoSortKey(resource, rule.code)) }));
   keyed.sort((a, b) => {
     for (let i = 0; i < rules.length; i++) {
       const c = compareKeys(a.keys[i], b.keys[i], rules[i]?.descending ?? false);
@@ -237,6 +278,15 @@ function compareKeys(a: SortKey, b: SortKey, descending: boolean): number {
   if (b === undefined) return -1;
   const c = a < b ? -1 : 1;
   return descending ? -c : c;
+}
+
+/** Sort keys per stored resource object, as token words (a FHIRPath evaluation per resource and sort is the cost). */
+const sortKeyMemo = new WeakMap<Resource, Map<string, SortKey>>();
+function memoSortKey(resource: Resource, code: string): SortKey {
+  let byCode = sortKeyMemo.get(resource);
+  if (!byCode) sortKeyMemo.set(resource, (byCode = new Map()));
+  if (!byCode.has(code)) byCode.set(code, sortKey(resource, code));
+  return byCode.get(code);
 }
 
 function sortKey(resource: Resource, code: string): SortKey {

@@ -182,9 +182,10 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     const decision = permit(grant, resourceType, 's');
     const confined = confineSearch(resourceType, query, decision);
     if ('refused' in confined) throw new HttpError(403, confined.refused, 'forbidden');
-    const effective = withPaging(confined.query);
-    const bundle = (await fhir('GET', resourceType, effective)) as Bundle;
-    decorateSearchBundle(bundle, resourceType, effective);
+    const bundle = (await fhir('GET', resourceType, withPaging(confined.query))) as Bundle;
+    // Links repeat the search as asked: each page is confined again, so adding the confinement to them would make
+    // every next link one `patient=` (or granular restriction) longer than the last.
+    decorateSearchBundle(bundle, resourceType, withPaging(query));
     sendJson(res, 200, bundle);
   }
 

@@ -62,6 +62,20 @@ describe('SandboxRepository search', () => {
     expect(await ids('patient=a&code=http://loinc.org|2085-9')).toEqual(['o3']);
   });
 
+  it('answers a repeated search from its kept matches until a write changes them', async () => {
+    expect(await ids('patient=a&_sort=-date&_count=1')).toEqual(['o2']);
+    expect(await ids('patient=a&_sort=-date&_count=1&_offset=1')).toEqual(['o1']);
+    await repo.createResource(obs('o5', 'a', '2024-06-01'));
+    expect(await ids('patient=a&_sort=-date&_count=2')).toEqual(['o5', 'o2']);
+    await repo.deleteResource('Observation', 'o5');
+    expect(await ids('patient=a&_sort=-date')).toEqual(['o2', 'o1', 'o3']);
+    // An update stores a new version: the code filter and its token words see the new code.
+    await repo.updateResource({ ...obs('o1', 'a', '2024-01-05'), code: { coding: [{ system: 'http://loinc.org', code: '2085-9' }] } });
+    expect(await ids('patient=a&code=http://loinc.org|2085-9&_sort=-date')).toEqual(['o1', 'o3']);
+    await repo.updateResource(obs('o1', 'a', '2024-01-05'));
+    expect(await ids('patient=a&code=http://loinc.org|2085-9&_sort=-date')).toEqual(['o3']);
+  });
+
   it('refuses unknown parameters', async () => {
     await expect(repo.search(parseSearchRequest('Observation?nonsense=1'))).rejects.toThrow(/Unknown search parameter/);
   });

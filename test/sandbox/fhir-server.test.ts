@@ -350,6 +350,31 @@ describe('scopes and the patient compartment', () => {
     expect(resources(patients.body).map((p) => p.id)).toEqual(['typical-woman']);
   });
 
+  it('keeps next links as asked under patient and granular scopes: each page is confined again, not the link', async () => {
+    for (const [token, asked] of [['typical', 'Observation?patient=typical-woman&_count=2'], ['labsOnly', 'Observation?_count=2']] as const) {
+      const pages: Bundle[] = [];
+      let url: string | undefined = `${base}/${asked}`;
+      while (url && pages.length < 4) {
+        pages.push((await call(url, token)).body as Bundle);
+        url = nextLink(pages.at(-1)!);
+      }
+      expect(pages.length).toBe(4);
+      const links = pages.slice(0, 3).map((b) => new URL(nextLink(b)!));
+      // Only _offset moves (2, 4, 6); the asked parameters appear once each, exactly as asked.
+      expect(links.map((l) => l.searchParams.get('_offset'))).toEqual(['2', '4', '6']);
+      for (const link of links) {
+        const asParams = new URLSearchParams(asked.split('?')[1]);
+        expect(link.searchParams.getAll('patient')).toEqual(asParams.getAll('patient'));
+        expect(link.searchParams.getAll('category')).toEqual([]);
+        expect(link.searchParams.getAll('_count')).toEqual(['2']);
+      }
+      for (const o of pages.flatMap((b) => resources<Observation>(b))) {
+        expect(o.subject?.reference).toBe('Patient/typical-woman');
+        if (token === 'labsOnly') expect(o.category?.[0]?.coding?.[0]?.code).toBe('laboratory');
+      }
+    }
+  });
+
   it('refuses a patient-scoped read of another patient’s data', async () => {
     expect((await call('Patient/typical-woman', 'typical')).status).toBe(200);
     expect((await call('Patient/ckd-3b', 'typical')).status).toBe(403);
