@@ -1,4 +1,5 @@
 import FHIR from 'fhirclient';
+import { fetchWellKnownJson } from 'fhirclient/lib/smart';
 import { CLIENT_ID, DEFAULT_STANDALONE_ISS, REDIRECT_PATH, TRUSTED_ISSUERS, type TrustedIssuer } from '../config.ts';
 import { checkIssuer } from './issuers.ts';
 import { configureFhirclient } from './session.ts';
@@ -9,14 +10,15 @@ export type LaunchOutcome =
   | { kind: 'refused'; reason: string }
   | { kind: 'failed'; reason: string };
 
-/** The server's SMART configuration, or undefined when it has none (then fhirclient falls back to the CapabilityStatement). */
+/**
+ * The server's SMART configuration, or undefined when it has none (then fhirclient falls back to the CapabilityStatement).
+ * Read through fhirclient's own fetch, which keeps the answer for the page: authorize() then reads the same answer
+ * instead of requesting the file a second time.
+ */
 async function fetchSmartConfiguration(iss: string): Promise<SmartConfiguration | undefined> {
   try {
-    const response = await fetch(`${iss}/.well-known/smart-configuration`, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(8000),
-    });
-    return response.ok ? ((await response.json()) as SmartConfiguration) : undefined;
+    const configuration: unknown = await fetchWellKnownJson(iss, { signal: AbortSignal.timeout(8000) });
+    return typeof configuration === 'object' && configuration !== null ? (configuration as SmartConfiguration) : undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import FHIR from 'fhirclient';
+import { getSecurityExtensions } from 'fhirclient/lib/smart';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -111,6 +112,22 @@ describe('launch', () => {
     history.replaceState(null, '', `/app/launch/?iss=${encodeURIComponent('https://attacker.example.com/fhir')}&clientId=x`);
     await launch(location.search, PAGE, allowList);
     expect(new URLSearchParams(location.search).get('clientId')).toBe('x');
+  });
+
+  it('requests the SMART configuration once: authorize() finds the answer Tailor already read', async () => {
+    smartConfiguration = { capabilities: ['permission-v2'], code_challenge_methods_supported: ['S256'], authorization_endpoint: 'https://a.example.org/auth', token_endpoint: 'https://a.example.org/token' };
+    // fhirclient keeps the answer for the page except under NODE_ENV=test; this test is about that keeping.
+    vi.stubEnv('NODE_ENV', 'production');
+    // authorize() reads the server's endpoints with getSecurityExtensions before it redirects (fhirclient smart.ts).
+    const authorize = vi.spyOn(FHIR.oauth2, 'authorize').mockImplementation(async (options) => {
+      await getSecurityExtensions(options.iss);
+    });
+    // An iss of its own, so no other test has filled fhirclient's page-long cache for it.
+    const iss = `${EPIC}/once`;
+    expect(await launch(`?iss=${encodeURIComponent(iss)}&launch=L1`, PAGE, [{ iss, label: 'Once', match: 'exact', authOrigins: [] }])).toMatchObject({ kind: 'redirecting' });
+    vi.unstubAllEnvs();
+    expect(authorize).toHaveBeenCalledTimes(1);
+    expect(requested).toEqual([`${iss}/.well-known/smart-configuration`]);
   });
 
   it('reports an authorize failure in words', async () => {
