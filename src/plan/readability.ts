@@ -8,9 +8,9 @@
  * Training Command, Millington TN, 1975.
  *
  * How text is counted (the formula leaves this to the counter; these rules are ours):
- * - Sentences end at ".", "!", "?", ":" or ";" followed by a space or the end (Flesch counts the parts a colon or
- *   semicolon marks off as sentences: R. Flesch, How to Write Plain English, 1979, ch. 2), and at a line break, so a
- *   heading or a list item is a sentence of its own. Text with no ending mark is one sentence. "Dr." ends a sentence too (a known
+ * - Sentences end at ".", "!" or "?" followed by a space or the end, and at a line break, so a heading or a list item
+ *   is a sentence of its own. Colons and semicolons do not end one: Flesch would count their parts as sentences, but
+ *   a label such as "Why:" is no sentence, and counting fewer, longer sentences errs towards a higher grade. Text with no ending mark is one sentence. "Dr." ends a sentence too (a known
  *   over-count, which lowers the grade slightly).
  * - Words are runs of letters (with inner apostrophes or hyphens, so "don't" and "low-dose" are one word each) or
  *   numerals. A numeral is counted as it is read aloud: "12" is "twelve" (1 syllable), "100" is "one hundred" (3),
@@ -62,7 +62,7 @@ const PERCENT_SYLLABLES = 2;
 
 function splitSentences(text: string): string[] {
   return text
-    .split(/[.!?:;]+(?=\s|$)|\n+/)
+    .split(/[.!?]+(?=\s|$)|\n+/)
     .map((s) => s.trim())
     .filter((s) => /[A-Za-zÀ-ÿ0-9]/.test(s));
 }

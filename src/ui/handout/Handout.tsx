@@ -138,7 +138,7 @@ function planChange(spared: number): string {
 function longDate(iso: string): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) throw new Error(`Handout date is not an ISO date: ${iso}`);
+  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(iso) || Number.isNaN(date.getTime())) throw new Error(`Handout date is not an ISO date: ${iso}`);
   return date.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', ...(dateOnly ? { timeZone: 'UTC' } : {}) });
 }
 

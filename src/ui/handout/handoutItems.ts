@@ -43,7 +43,7 @@ const LIFESTYLE_TITLES: Partial<Record<string, string>> = {
  * suggestion's own therapy-impact benefit (absolute risk reduction over the baseline's horizon, `years`), in whole
  * people out of 100; without a benefit the patient text already says why, and no why is added.
  */
-export function handoutItem(s: Suggestion, options: { patientText?: string; years: number }): HandoutItem {
+export function handoutItem(s: Pick<Suggestion, 'topic' | 'activity' | 'goal' | 'patientText' | 'benefit'>, options: { patientText?: string; years: number }): HandoutItem {
   const item: HandoutItem = { title: plainTitle(s), patientText: options.patientText ?? s.patientText };
   return s.benefit ? { ...item, why: benefitSentence(s.benefit.absoluteReduction, options.years) } : item;
 }
