@@ -125,6 +125,8 @@ const RULES: readonly NoteRule[] = [
 ];
 
 export function guidelineNotes(facts: ChartFacts, ci: ChartInputs): GuidelineNote[] {
+  // No treatment decision is made for a deceased patient; every model already says why it gives no number.
+  if (ci.deceased) return [];
   return RULES.flatMap((rule) => {
     const note = rule.note(facts, ci);
     return note ? [{ id: rule.id, models: rule.models, ...note }] : [];

@@ -76,7 +76,6 @@ describe('PREVENT applicability', () => {
     ['systolicBP', 89],
     ['egfr', 14],
     ['egfr', 141],
-    ['uacr', 30000],
   ])('%s %d is outside the PREVENT range', async (name, value) => {
     const r = await one('prevent', { ...PREVENT, [name]: value });
     expect(r.applicable).toBe(false);
@@ -92,6 +91,14 @@ describe('PREVENT applicability', () => {
     const inRange = await one('prevent', { ...PREVENT, hba1c: 4.5 });
     expect(inRange.reason).toBe('');
     expect(inRange.risks.cvd_10y).not.toBe(r.risks.cvd_10y);
+  });
+  it.each([0.05, 30000])('UACR %d mg/g (outside 0.1–25,000): the model without the UACR add-on, and the result says so', async (uacr) => {
+    // As for HbA1c: the optional add-on is left out as if UACR were not measured, so the base equations' S12 figures.
+    const r = await one('prevent', { ...PREVENT, uacr });
+    expect(r.applicable).toBe(true);
+    expect(r.variant).toBe('base');
+    expect(r.reason).toBe(`uacr ${uacr} is outside the PREVENT UACR add-on range 0.1–25000: computed without the UACR add-on`);
+    expect(pp(r.risks.cvd_10y!, 0.1468)).toBeLessThanOrEqual(0.1);
   });
   it('SBP 181–200 is inside the PREVENT equations\' range (90–200; preventr\'s 180 cap is its own choice)', async () => {
     for (const systolicBP of [90, 181, 200]) expect((await one('prevent', { ...PREVENT, systolicBP })).applicable).toBe(true);

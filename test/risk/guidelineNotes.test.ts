@@ -4,7 +4,8 @@ import type { ChartFacts } from '../../src/chart/types.ts';
 import { chartInputs } from '../../src/risk/chartInputs.ts';
 import { gfrCategory, guidelineNotes } from '../../src/risk/guidelineNotes.ts';
 import type { GuidelineNote } from '../../src/risk/viewModel.ts';
-import { ALL_LOADED, chart, condition, medRequest, NOW, obs, patient, ucum } from '../chart/fixtures.ts';
+import { buildSandboxResources } from '../../sandbox/data/index.ts';
+import { ALL_LOADED, chart, condition, medRequest, NOW, obs, patient, sandboxChart, ucum } from '../chart/fixtures.ts';
 
 const SCT = 'http://snomed.info/sct';
 /** Birth date giving `age` whole years on NOW (2026-06-15): born a month before the birthday's date. */
@@ -101,5 +102,17 @@ describe('guidelineNotes', () => {
 
   it.each([[90, 'G1'], [89.9, 'G2'], [60, 'G2'], [59.9, 'G3a'], [45, 'G3a'], [44.9, 'G3b'], [30, 'G3b'], [29.9, 'G4'], [15, 'G4'], [14.9, 'G5']] as const)('KDIGO GFR category of %f is %s', (v, cat) => {
     expect(gfrCategory(v)).toBe(cat);
+  });
+});
+
+describe('guidelineNotes for a deceased patient', () => {
+  it('gives none: no treatment decision is made (the same chart alive gives the secondary-prevention note)', () => {
+    const now = new Date();
+    const alive = buildFacts(sandboxChart(buildSandboxResources(now), 'ascvd-statin'), now);
+    expect(guidelineNotes(alive, chartInputs(alive, { kfreRegion: 'north-america' })).map((n) => n.id)).toContain('secondary-prevention');
+    const dead: ChartFacts = { ...alive, deceased: { state: 'known', origin: 'chart', value: true, date: '2025-06-01', sources: [], rejected: [] } };
+    const ci = chartInputs(dead, { kfreRegion: 'north-america' });
+    expect(ci.deceased).toEqual({ date: '2025-06-01' });
+    expect(guidelineNotes(dead, ci)).toEqual([]);
   });
 });

@@ -103,8 +103,10 @@ export const PREVENT_HF_BMI_RANGE: RangeRule = {
  * missing HbA1c would select them (Khan 2024: the add-ons are optional).
  */
 export const PREVENT_HBA1C_RANGE: RangeRule = { input: 'hba1c', min: 4.5, max: 15, source: "preventr limit; 4.5 % is preventr's plausibility floor (the equations permit 3 %); HbA1c add-on only" };
-/** Ranges that withhold one part of PREVENT (heart failure, the HbA1c add-on), never the whole model. */
-export const PREVENT_PARTIAL_RANGES: readonly RangeRule[] = [PREVENT_HF_BMI_RANGE, PREVENT_HBA1C_RANGE];
+/** UACR likewise enters only the UACR add-on equations: outside this range the model is computed without it. */
+export const PREVENT_UACR_RANGE: RangeRule = { input: 'uacr', min: 0.1, max: 25000, source: 'preventr limit (AHAprevent raises UACR below 0.1 mg/g to 0.1 before the logarithm); UACR add-on only' };
+/** Ranges that withhold one part of PREVENT (heart failure, an add-on), never the whole model. */
+export const PREVENT_PARTIAL_RANGES: readonly RangeRule[] = [PREVENT_HF_BMI_RANGE, PREVENT_HBA1C_RANGE, PREVENT_UACR_RANGE];
 const LIPID_LIMITS = 'PREVENT input limits as checked by AHAprevent, PooledCohort and preventr';
 export const PREVENT_RANGES: readonly RangeRule[] = [
   { input: 'age', min: 30, max: 80, maxExclusive: true, source: 'Khan 2024: derived and validated for ages 30–79' },
@@ -114,7 +116,7 @@ export const PREVENT_RANGES: readonly RangeRule[] = [
   PREVENT_HF_BMI_RANGE,
   { input: 'egfr', min: 15, max: 140, source: 'PREVENT input limit as checked by PooledCohort and preventr' },
   PREVENT_HBA1C_RANGE,
-  { input: 'uacr', min: 0.1, max: 25000, source: 'preventr limit (AHAprevent raises UACR below 0.1 mg/g to 0.1 before the logarithm)' },
+  PREVENT_UACR_RANGE,
 ];
 /** 30-year estimates: Khan 2024 reports them for ages 30–59, and the AHA calculator shows them only there. */
 export const PREVENT_30Y_MAX_AGE_EXCLUSIVE = 60;
@@ -148,7 +150,7 @@ export const prevent: ModelDefinition<PreventProfile> = {
   population: [
     'Adults aged 30–79 without clinical cardiovascular disease (primary prevention); race-free, sex-specific equations.',
     '10-year risks for ages 30–79; 30-year risks for ages 30–59 only.',
-    'Optional UACR and HbA1c select the add-on equations; SDI is not used (always missing). An HbA1c outside 4.5–15 % leaves the HbA1c add-on out: the model without it is used, and the result says so.',
+    'Optional UACR and HbA1c select the add-on equations; SDI is not used (always missing). An HbA1c outside 4.5–15 % or a UACR outside 0.1–25,000 mg/g leaves that add-on out: the model without it is used, and the result says so.',
     'BMI enters the heart-failure equations only: without a BMI in 18.5–39.9, total CVD and ASCVD are still given, heart failure is not.',
   ],
   referenceDescription:
@@ -156,7 +158,9 @@ export const prevent: ModelDefinition<PreventProfile> = {
   prepare(inputs: RiskInputs) {
     const hba1cProblem = inputs.hba1c === undefined ? null : rangeProblem(inputs, [PREVENT_HBA1C_RANGE], 'PREVENT HbA1c add-on');
     const hba1c = hba1cProblem === null ? inputs.hba1c : undefined;
-    const variant = preventVariant(inputs.uacr !== undefined, hba1c !== undefined);
+    const uacrProblem = inputs.uacr === undefined ? null : rangeProblem(inputs, [PREVENT_UACR_RANGE], 'PREVENT UACR add-on');
+    const uacr = uacrProblem === null ? inputs.uacr : undefined;
+    const variant = preventVariant(uacr !== undefined, hba1c !== undefined);
     const label = VARIANT_LABEL[variant];
     if (inputs.priorASCVD) return { ok: false, reason: 'prior ASCVD: primary-prevention equations do not apply', variant: label };
     const known = requireInputs(inputs, REQUIRED);
@@ -167,7 +171,7 @@ export const prevent: ModelDefinition<PreventProfile> = {
     const bmiProblem = inputs.bmi === undefined ? 'heart-failure risk needs BMI' : rangeProblem(inputs, [PREVENT_HF_BMI_RANGE], 'PREVENT heart-failure');
     const usableBmi = bmiProblem === null ? inputs.bmi : undefined;
     const hasBmi = usableBmi !== undefined;
-    const profile: PreventProfile = { ...v, bmi: usableBmi ?? BMI_PLACEHOLDER, uacr: inputs.uacr ?? null, hba1c: hba1c ?? null };
+    const profile: PreventProfile = { ...v, bmi: usableBmi ?? BMI_PLACEHOLDER, uacr: uacr ?? null, hba1c: hba1c ?? null };
     const reference: PreventProfile = {
       age: 55,
       totalCholesterol: 170,
@@ -190,6 +194,7 @@ export const prevent: ModelDefinition<PreventProfile> = {
       with30 ? '' : '30-year risks are given for ages 30–59 only',
       hasBmi ? '' : bmiProblem,
       hba1cProblem ? `${hba1cProblem}: computed without the HbA1c add-on` : '',
+      uacrProblem ? `${uacrProblem}: computed without the UACR add-on` : '',
     ];
     return { ok: true, profile, reference, variant: label, risks, note: notes.filter(Boolean).join('; ') };
   },
