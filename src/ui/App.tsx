@@ -7,6 +7,8 @@ import { StatusPage } from './StatusPage.tsx';
 // The facts panel sits below the risk view: its code loads after the first paint of the risk numbers, so it does not
 // count against the first-load JS (the risk view's "Enter …" fields load with it).
 const FactsPanel = lazy(() => import('./facts/index.ts').then((m) => ({ default: m.FactsPanel })));
+// The plan view (and the plan engine) between them, loaded the same way.
+const PlanPanel = lazy(() => import('./plan/PlanPanel.tsx'));
 
 export function App({ today = new Date() }: { today?: Date }) {
   const state = useSession((s) => s.state);
@@ -63,6 +65,9 @@ export function App({ today = new Date() }: { today?: Date }) {
           <main className="app-main">
             <h1 className="visually-hidden">Tailor: risks and care plan</h1>
             <RiskView />
+            <Suspense fallback={<p className="app-loading">Loading the care plan…</p>}>
+              <PlanPanel session={state.session} today={today} />
+            </Suspense>
             <Suspense fallback={<p className="app-loading">Loading the chart facts…</p>}>
               <FactsPanel />
             </Suspense>
