@@ -10,7 +10,7 @@ import { SANDBOX_ORIGIN } from './ports.ts';
 /**
  * The patient handout in Chromium (issue 8): tick suggestions in the plan view, open the print view, and print it the
  * way a browser does (print media, A4 and Letter PDFs through Chromium's own print, no PDF library in the app).
- * Selectors: the plan view's `plan-view`, its suggestion checkboxes and `open-handout` button (plan view), and the
+ * Selectors: the plan view's `plan-view`, its suggestions' `plan-item-<id>` checkboxes and `plan-handout-button`, and the
  * handout's `handout`, `handout-print` and `handout-close` (src/ui/handout/Handout.tsx).
  */
 
@@ -37,7 +37,7 @@ async function openPlan(patient: string): Promise<{ page: Page; errors: string[]
   await page.setViewportSize({ width: 900, height: 900 });
   await page.goto(`${SANDBOX_ORIGIN}/launch?practitioner=dr-okafor&patient=${patient}&display=window`);
   await waitForChartLoaded(page);
-  await page.waitForSelector('[data-testid="plan-view"] input[type="checkbox"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="plan-view"] [data-testid^="plan-item-"] input[type="checkbox"]', { timeout: 30_000 });
   return { page, errors, close: () => context.close() };
 }
 
@@ -53,7 +53,7 @@ describe('patient handout against the sandbox EHR', () => {
     expect(name).not.toBe('');
 
     // Tick the first three suggestions by keyboard-reachable checkboxes (Space), as a physician composing a plan.
-    const boxes = page.locator('[data-testid="plan-view"] input[type="checkbox"]');
+    const boxes = page.locator('[data-testid="plan-view"] [data-testid^="plan-item-"] input[type="checkbox"]');
     expect(await boxes.count()).toBeGreaterThanOrEqual(3);
     for (let i = 0; i < 3; i++) {
       const box = boxes.nth(i);
@@ -64,7 +64,7 @@ describe('patient handout against the sandbox EHR', () => {
       expect(await box.isChecked()).toBe(true);
     }
 
-    await page.getByTestId('open-handout').click();
+    await page.getByTestId('plan-handout-button').click();
     const handout = page.getByTestId('handout');
     await handout.waitFor();
     expect(await page.evaluate(() => (window as PrintCounter).tailorPrintCalls)).toBe(1);
@@ -73,7 +73,8 @@ describe('patient handout against the sandbox EHR', () => {
     const text = (await handout.textContent()) ?? '';
     expect(text).toContain(`For ${name} on `);
     expect(text).toMatch(/on [A-Z][a-z]+ \d{1,2}, \d{4}/);
-    expect(await handout.locator('.handout-item').count()).toBe(3);
+    const ticked = await boxes.evaluateAll((els) => els.filter((el) => el instanceof HTMLInputElement && el.checked).length);
+    expect(await handout.locator('.handout-item').count()).toBe(ticked);
     const pictures = handout.locator('svg[role="img"]');
     expect(await pictures.count()).toBe(2);
     for (let i = 0; i < 2; i++) expect(await pictures.nth(i).locator('use').count()).toBe(100);
@@ -108,7 +109,7 @@ describe('patient handout against the sandbox EHR', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.getByTestId('handout-close').click();
     expect(await page.getByTestId('handout').count()).toBe(0);
-    expect(await page.getByTestId('open-handout').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByTestId('plan-handout-button').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });
@@ -116,9 +117,9 @@ describe('patient handout against the sandbox EHR', () => {
   it('ckd-3b with every suggestion ticked still prints in 1–2 pages (the longest handout)', async () => {
     const { page, close } = await openPlan('ckd-3b');
     mkdirSync('test-results', { recursive: true });
-    const boxes = page.locator('[data-testid="plan-view"] input[type="checkbox"]');
+    const boxes = page.locator('[data-testid="plan-view"] [data-testid^="plan-item-"] input[type="checkbox"]');
     for (let i = 0; i < (await boxes.count()); i++) if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
-    await page.getByTestId('open-handout').click();
+    await page.getByTestId('plan-handout-button').click();
     await page.getByTestId('handout').waitFor();
     await page.emulateMedia({ media: 'print' }); // page.pdf prints with whatever media was last emulated
     for (const format of ['A4', 'Letter'] as const) {

@@ -51,7 +51,7 @@ export function Handout(props: HandoutProps) {
               {items.map((item, i) => (
                 <li key={i} className="handout-item">
                   <h3>{item.title}</h3>
-                  <p>{item.patientText}</p>
+                  {item.patientText && <p>{item.patientText}</p>}
                   {item.why && (
                     <p className="handout-why">
                       <strong>Why:</strong> {item.why}
