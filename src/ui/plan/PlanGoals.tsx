@@ -32,9 +32,9 @@ function GoalField({ row, base, onChange }: { row: GoalRow; base: string; onChan
         value={row.goal.text}
         placeholder={PLACEHOLDERS[row.kind]}
         onChange={(e) => onChange({ set: row.goal.set || e.target.value !== '', text: e.target.value })}
-        aria-describedby={row.suggested ? `${base}-suggested` : undefined}
+        aria-describedby={row.suggested && row.suggested !== row.goal.text ? `${base}-suggested` : undefined}
       />
-      {row.suggested ? (
+      {row.suggested && row.suggested !== row.goal.text ? (
         <span id={`${base}-suggested`} className="plan-note">
           Suggested: {row.suggested}
         </span>

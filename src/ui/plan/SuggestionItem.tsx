@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { Suggestion } from '../../plan/types.ts';
+import { drugText } from '../../plan/drugs.ts';
+import type { Activity, Suggestion } from '../../plan/types.ts';
 import type { ItemEdit } from '../../store/planDraft.ts';
 
 export interface SuggestionItemProps {
@@ -14,17 +15,26 @@ export interface SuggestionItemProps {
 /** "Class I, LOE A" for the ACC/AHA; other graders' grades as printed ("1, A", "strong, CPIC classification"). */
 export const strengthText = (s: Suggestion['strength']) => `${s.cor}, ${s.loe}`;
 
+const ACTION_WORDS: Record<Activity['action'], string> = {
+  start: 'Start', intensify: 'Intensify to', add: 'Add', switch: 'Switch to', rechallenge: 'Try', stop: 'Stop', avoid: 'Avoid', order: 'Order', refer: 'Refer', counsel: 'Counsel',
+};
+
+/** "Start atorvastatin 40 mg once daily (high intensity)": what ticking it plans, with the physician's dose. */
+function activityText(a: Activity, dose: string | undefined): string {
+  if (a.kind !== 'medication') return `${ACTION_WORDS[a.action]}: ${a.code.display}`;
+  return `${ACTION_WORDS[a.action]} ${drugText({ ...a, ...(dose !== undefined ? { dose } : {}) })}`;
+}
+
 const benefitText = (b: NonNullable<Suggestion['benefit']>) =>
   `alone: ARR ${(b.absoluteReduction * 100).toFixed(1)} points${b.numberNeededToTreat === null ? '' : `, NNT ${b.numberNeededToTreat}`}`;
 
 /**
- * One suggestion: a checkbox with the title, its class and level, the patient's numbers behind it and the citation.
- * Once ticked, its text, patient text, dose and timing can be edited (the engine's wording stays until then).
+ * One suggestion: a checkbox with the title, its class and level, what it plans, the patient's numbers behind it and
+ * the citation. Once ticked, its full text, patient text, dose and timing can be edited (the engine's until then).
  */
 export function SuggestionItem({ suggestion: s, ticked, edit, onTick, onEdit, onResetEdit }: SuggestionItemProps) {
   const id = useId();
   const detailId = `${id}-detail`;
-  const text = edit?.text ?? s.physicianText;
   return (
     <li className={`plan-item${ticked ? ' plan-item-ticked' : ''}`} data-testid={`plan-item-${s.id}`} data-ticked={ticked}>
       <div className="plan-item-head">
@@ -44,7 +54,10 @@ export function SuggestionItem({ suggestion: s, ticked, edit, onTick, onEdit, on
         {s.benefit ? <span className="plan-benefit">{benefitText(s.benefit)}</span> : null}
       </div>
       <div id={detailId} className="plan-item-detail">
-        <p className="plan-item-text">{text}</p>
+        <p className="plan-item-text" data-testid="plan-activity">
+          {activityText(s.activity, edit?.dose)}
+          {edit?.timing ? `, ${edit.timing}` : ''}
+        </p>
         <p className="plan-triggers" data-testid="plan-triggers">
           <span className="plan-key">Because:</span> {[...new Set(s.triggers)].join('; ')}
         </p>
