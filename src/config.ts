@@ -96,11 +96,14 @@ export const TRUSTED_ISSUERS: readonly TrustedIssuer[] = issuersFor(buildFlags);
 /** Where a standalone launch without `iss` goes: the local sandbox in builds for it; elsewhere the user must come with one. */
 export const DEFAULT_STANDALONE_ISS: string | undefined = buildFlags.VITE_SANDBOX_ISSUERS ? TRUSTED_ISSUERS[0]?.iss : undefined;
 
+/** A resource type and the SMART v2 permission letters (in `cruds` order) Tailor asks for on it. */
+export type ResourcePermission = readonly [resourceType: string, permissions: string];
+
 /**
- * Resource access Tailor needs, as [resource, SMART v2 permissions]. Read-only resources ask for read+search ("rs");
- * CarePlan is written and later revised; RiskAssessment and DocumentReference are only created.
+ * What Tailor reads: read+search ("rs") on the chart, and on CarePlan so it can find a plan it signed before
+ * (re-signing updates that plan; the history lists them).
  */
-export const RESOURCE_PERMISSIONS: readonly (readonly [string, string])[] = [
+export const READ_PERMISSIONS: readonly ResourcePermission[] = [
   ['Patient', 'rs'],
   ['Observation', 'rs'],
   ['Condition', 'rs'],
@@ -108,10 +111,26 @@ export const RESOURCE_PERMISSIONS: readonly (readonly [string, string])[] = [
   ['MedicationStatement', 'rs'],
   ['AllergyIntolerance', 'rs'],
   ['FamilyMemberHistory', 'rs'],
-  ['CarePlan', 'cruds'],
-  ['RiskAssessment', 'c'],
-  ['DocumentReference', 'c'],
+  ['CarePlan', 'rs'],
 ];
+
+/**
+ * What signing writes, per write path (src/fhir/writeBack/writePath.ts): the care plan with its risk assessments,
+ * the 10-year ASCVD Observation, its goals and a Provenance; or, where the EHR takes no CarePlan, a clinical note.
+ * Only CarePlan and Goal are ever updated (re-signing a revised plan); everything else is only created.
+ * Both paths are asked for at launch: the CapabilityStatement that picks one is read after authorization.
+ */
+export const CARE_PLAN_WRITE_PERMISSIONS: readonly ResourcePermission[] = [
+  ['CarePlan', 'cu'],
+  ['RiskAssessment', 'c'],
+  ['Observation', 'c'],
+  ['Goal', 'cu'],
+  ['Provenance', 'c'],
+];
+export const NOTE_WRITE_PERMISSIONS: readonly ResourcePermission[] = [['DocumentReference', 'c']];
+
+/** Every resource scope Tailor requests, reads first; a type read and written gets one scope for each purpose. */
+export const RESOURCE_PERMISSIONS: readonly ResourcePermission[] = [...READ_PERMISSIONS, ...CARE_PLAN_WRITE_PERMISSIONS, ...NOTE_WRITE_PERMISSIONS];
 
 /**
  * Identity and session scopes. `online_access`: a clinician-facing app needs refresh while the EHR session lasts,

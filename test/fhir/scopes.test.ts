@@ -6,7 +6,7 @@ describe('requestedScopes', () => {
     const scopes = requestedScopes('ehr', 'v2').split(' ');
     expect(scopes).toContain('launch');
     expect(scopes).not.toContain('launch/patient');
-    expect(scopes).toEqual(expect.arrayContaining(['openid', 'fhirUser', 'online_access', 'patient/Observation.rs', 'patient/CarePlan.cruds', 'patient/RiskAssessment.c']));
+    expect(scopes).toEqual(expect.arrayContaining(['openid', 'fhirUser', 'online_access', 'patient/Observation.rs', 'patient/CarePlan.rs', 'patient/CarePlan.cu', 'patient/RiskAssessment.c']));
   });
 
   it('asks a standalone launch to pick a patient', () => {
@@ -15,7 +15,7 @@ describe('requestedScopes', () => {
 
   it('translates to SMART v1 syntax', () => {
     const scopes = requestedScopes('ehr', 'v1').split(' ');
-    expect(scopes).toEqual(expect.arrayContaining(['patient/Observation.read', 'patient/CarePlan.*', 'patient/RiskAssessment.write']));
+    expect(scopes).toEqual(expect.arrayContaining(['patient/Observation.read', 'patient/CarePlan.read', 'patient/CarePlan.write', 'patient/RiskAssessment.write']));
     expect(scopes.some((s) => /\.(rs|cruds|c)$/.test(s))).toBe(false);
   });
 });
