@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { issuersFor } from './src/config.ts';
-import { contentSecurityPolicy } from './src/csp.ts';
+import { contentSecurityPolicy, securityHeaders } from './src/csp.ts';
+import { headersFile } from './deploy/hostHeaders.ts';
 
 const root = import.meta.dirname;
 
@@ -15,10 +16,21 @@ function contentSecurityPolicyMeta(policy: string): Plugin {
   };
 }
 
+/** Writes `_headers` (Netlify, Cloudflare Pages) with the same policy plus what only a header can carry: frame-ancestors. */
+function hostHeadersFile(file: string): Plugin {
+  return {
+    name: 'tailor-host-headers',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: file });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, root, 'VITE_'), ...process.env };
   return {
-    plugins: [react(), contentSecurityPolicyMeta(contentSecurityPolicy(issuersFor(env)))],
+    plugins: [react(), contentSecurityPolicyMeta(contentSecurityPolicy(issuersFor(env))), hostHeadersFile(headersFile(securityHeaders(env)))],
     // Relative base: the app is served from whatever path an EHR administrator registers.
     base: './',
     build: {
