@@ -72,3 +72,40 @@ export function plainRiskEvent(risk: RiskKey): string {
   if (risk.startsWith('hf_')) return `have heart failure ${years}`;
   return `have kidney failure and need dialysis or a new kidney ${years}`;
 }
+
+type GoalKind = NonNullable<Suggestion['goal']>['kind'];
+
+/** The first number after a "<" or "≥" in a goal as the physician wrote it ("LDL-C < 70 mg/dL" → 70). */
+function bound(text: string, sign: '<' | '≥'): string | undefined {
+  return new RegExp(`${sign}\\s*(\\d+(?:\\.\\d+)?(?:\\s*/\\s*\\d+)?)`).exec(text)?.[1]?.replace(/\s+/g, '');
+}
+
+/**
+ * A goal in the patient's words. The physician's goal text ("LDL-C < 70 mg/dL", "BP < 130/80 mmHg") keeps its
+ * numbers, never its abbreviations or units; a text whose numbers cannot be read gives the goal without a number,
+ * so the handout never prints clinical shorthand.
+ */
+export function plainGoal(kind: Exclude<GoalKind, 'quit-date'>, text: string): string {
+  const below = bound(text, '<');
+  const atLeast = bound(text, '≥');
+  switch (kind) {
+    case 'ldl':
+      return below ? `Bring your "bad" cholesterol under ${below}.` : 'Lower your "bad" cholesterol.';
+    case 'ldl-reduction':
+      return atLeast === '50' ? 'Cut your "bad" cholesterol at least in half.' : 'Lower your "bad" cholesterol.';
+    case 'bp': {
+      const [top, bottom] = below?.split('/') ?? [];
+      return top ? `Keep your blood pressure under ${top}${bottom ? ` over ${bottom}` : ''}.` : 'Keep your blood pressure down.';
+    }
+    case 'hba1c':
+      return below ? `Keep your long-term blood sugar test under ${below}.` : 'Keep your blood sugar in range.';
+    case 'activity':
+      return atLeast ? `Be active at least ${atLeast} minutes a week, like a brisk walk.` : 'Be active most days of the week.';
+    case 'weight': {
+      const kg = /about\s*(\d+(?:\.\d+)?)\s*kg/.exec(text)?.[1];
+      return kg ? `Lose about ${kg} kilograms.` : 'Lose some weight.';
+    }
+    case 'alcohol':
+      return 'Drink less alcohol.';
+  }
+}

@@ -6,7 +6,7 @@ import type { Suggestion } from '../../plan/types.ts';
 import type { TherapyImpact } from '../../risk/viewModel.ts';
 import type { PlanOwner } from '../../store/plan.ts';
 import type { PlanDraft } from '../../store/planDraft.ts';
-import { handoutItem, plainRiskEvent } from '../handout/handoutItems.ts';
+import { handoutItem, plainGoal, plainRiskEvent } from '../handout/handoutItems.ts';
 import type { HandoutProps } from '../handout/handoutTypes.ts';
 import { horizonYears } from '../risk/riskFormat.ts';
 import { combinedImpact } from './combinedImpact.ts';
@@ -32,7 +32,7 @@ function longDate(isoDate: string): string {
 function goalText(row: GoalRow): string | undefined {
   if (!row.goal.set) return undefined;
   if (row.kind === 'quit-date') return row.goal.text ? `Stop smoking by ${longDate(row.goal.text)}` : 'Stop smoking on a day we agree on';
-  return row.goal.text.trim() || undefined;
+  return row.goal.text.trim() ? plainGoal(row.kind, row.goal.text) : undefined;
 }
 
 export function handoutProps(input: HandoutInput): Omit<HandoutProps, 'onClose' | 'printOnOpen'> {

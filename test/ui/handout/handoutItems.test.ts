@@ -1,7 +1,7 @@
 /** Plain headings, the benefit in whole people, and the risk events, worked by hand. */
 import { describe, expect, it } from 'vitest';
 import type { Activity, Suggestion } from '../../../src/plan/types.ts';
-import { benefitSentence, handoutItem, plainRiskEvent, plainTitle, wholePeople } from '../../../src/ui/handout/handoutItems.ts';
+import { benefitSentence, handoutItem, plainGoal, plainRiskEvent, plainTitle, wholePeople } from '../../../src/ui/handout/handoutItems.ts';
 import { iconKinds } from '../../../src/ui/handout/IconArray.tsx';
 
 const activity = (kind: Activity['kind']): Activity => ({ kind, action: 'start', code: { system: 's', code: 'c', display: 'd' } });
@@ -52,5 +52,23 @@ describe('icon kinds', () => {
     expect([a.length, count('event', a), count('spared', a), count('none', a), a[11], a[12], a[15], a[16]]).toEqual([100, 12, 4, 84, 'event', 'spared', 'spared', 'none']);
     const b = iconKinds(98, 5);
     expect([count('event', b), count('spared', b), count('none', b)]).toEqual([98, 2, 0]);
+  });
+});
+
+describe('plainGoal', () => {
+  it.each([
+    ['ldl', 'LDL-C < 70 mg/dL', 'Bring your "bad" cholesterol under 70.'],
+    ['ldl', 'LDL-C ≥ 50 % lower and < 70 mg/dL (ADA 2025)', 'Bring your "bad" cholesterol under 70.'],
+    ['ldl-reduction', 'LDL-C ≥ 50 % lower than before treatment', 'Cut your "bad" cholesterol at least in half.'],
+    ['ldl-reduction', 'LDL-C 30–49 % lower than before treatment', 'Lower your "bad" cholesterol.'],
+    ['bp', 'BP < 130/80 mmHg', 'Keep your blood pressure under 130 over 80.'],
+    ['bp', 'BP < 140 mmHg systolic', 'Keep your blood pressure under 140.'],
+    ['hba1c', 'HbA1c < 7 %', 'Keep your long-term blood sugar test under 7.'],
+    ['activity', '≥ 150 min/week of moderate activity', 'Be active at least 150 minutes a week, like a brisk walk.'],
+    ['weight', 'lose ≥ 5 % of body weight (about 5 kg)', 'Lose about 5 kilograms.'],
+    ['alcohol', 'AUDIT-C below the screening cut-off', 'Drink less alcohol.'],
+    ['bp', 'as discussed', 'Keep your blood pressure down.'],
+  ] as const)('%s "%s" → %s', (kind, text, plain) => {
+    expect(plainGoal(kind, text)).toBe(plain);
   });
 });
