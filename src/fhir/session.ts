@@ -80,8 +80,19 @@ async function readUser(client: Client): Promise<LaunchedSession['user']> {
   }
 }
 
+/** What the caller may start before the first screen's reads have answered. */
+export interface SessionStartHooks {
+  /**
+   * Called once the token is in and the server's metadata does not rule it out, while the Patient and the user are
+   * still being read: the chart searches need no more than this, so they need not wait for the banner. `patient` is
+   * the banner's own Patient read, to share rather than to read twice. The session may still fail after this call
+   * (a Patient read that fails or names another patient).
+   */
+  serverChecked?(server: { client: Client; patientId: string; capability?: CapabilityStatement; patient: Promise<Patient> }): void;
+}
+
 /** Completes or resumes the SMART session and reads what the first screen needs. Never throws. */
-export async function startSession(search = location.search): Promise<SessionState> {
+export async function startSession(search = location.search, hooks: SessionStartHooks = {}): Promise<SessionState> {
   const start = classifyStart(search, storedLaunch);
   if (start.kind === 'no-launch') return { status: 'no-launch' };
   if (start.kind === 'launch-error') {
@@ -120,17 +131,20 @@ export async function startSession(search = location.search): Promise<SessionSta
 
   // Started together; the version is checked before anything read from the server is used.
   const metadata = readMetadata(client);
-  const reads = Promise.all([client.patient.read() as Promise<Patient>, readUser(client)]);
+  const patientRead = client.patient.read() as Promise<Patient>;
+  const reads = Promise.all([patientRead, readUser(client)]);
   reads.catch(() => undefined);
-  const versionProblem = fhirVersionProblem(await metadata);
+  const statement = await metadata;
+  const versionProblem = fhirVersionProblem(statement);
   if (versionProblem) return { status: 'failed', message: versionProblem };
+  const capability = isCapabilityStatement(statement) ? statement : undefined;
+  hooks.serverChecked?.({ client, patientId: client.patient.id, patient: patientRead, ...(capability ? { capability } : {}) });
 
   try {
     const [patient, user] = await reads;
     if (patient.id !== client.patient.id) {
       return { status: 'failed', message: 'The EHR returned a different patient record from the one it launched Tailor for. Launch Tailor again from the EHR.' };
     }
-    const statement = await metadata;
     return {
       status: 'ready',
       session: {
@@ -139,7 +153,7 @@ export async function startSession(search = location.search): Promise<SessionSta
         user,
         needPatientBanner: client.state.tokenResponse?.need_patient_banner !== false,
         grantedScopes,
-        ...(isCapabilityStatement(statement) ? { capability: statement } : {}),
+        ...(capability ? { capability } : {}),
       },
     };
   } catch (error) {

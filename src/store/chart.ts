@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CapabilityStatement } from 'fhir/r4';
+import type { CapabilityStatement, Patient } from 'fhir/r4';
 import siteCodesJson from '../../config/site-codes.json';
 import { buildFacts } from '../chart/buildFacts.ts';
 import { applyEntries, parseEntries, type Entries } from '../chart/entries.ts';
@@ -10,6 +10,7 @@ import { canLoadOlder, DEFAULT_LOAD_OPTIONS, loadingState, loadOlderPages, loadS
 import type { FhirRequester } from '../fhir/chart-loader/requester.ts';
 import { recordGaps } from '../fhir/chart-loader/recordGaps.ts';
 import { planChartSearches, type SearchSpec, type SourceId } from '../fhir/chart-loader/searchPlan.ts';
+import { withSharedReads } from '../fhir/chart-loader/sharedReads.ts';
 
 const site = parseSiteCodes(siteCodesJson);
 
@@ -30,7 +31,8 @@ export interface ChartState {
   entries: Entries;
   /** Problems in config/site-codes.json, shown rather than ignored. */
   siteCodeErrors: string[];
-  startChartLoad(requester: FhirRequester, patientId: string, capability?: CapabilityStatement): Promise<void>;
+  /** `launchPatient`: the Patient the session has read (or is reading) for the banner, used instead of reading it again. */
+  startChartLoad(requester: FhirRequester, patientId: string, capability?: CapabilityStatement, launchPatient?: Promise<Patient>): Promise<void>;
   retrySource(id: SourceId): Promise<void>;
   /** Continues each capped Observation search for another page cap's worth of pages, and recomputes the facts. */
   loadOlder(): Promise<void>;
@@ -133,11 +135,13 @@ export const useChartStore = create<ChartState>()((set, get) => {
     entries: {},
     siteCodeErrors: site.errors,
 
-    async startChartLoad(requester, patientId, capability) {
+    async startChartLoad(requester, patientId, capability, launchPatient) {
       session?.controller.abort();
       const gen = ++generation;
       const specs = planChartSearches(patientId, readCapabilities(capability), { pageSize: chartStoreConfig.pageSize, valueSets: chartStoreConfig.valueSets });
-      session = { requester, specs, controller: new AbortController() };
+      const patientRead = specs.find((s) => s.id === 'patient')?.url;
+      const shared = launchPatient && patientRead ? withSharedReads(requester, new Map([[patientRead, launchPatient]])) : requester;
+      session = { requester: shared, specs, controller: new AbortController() };
       pending = undefined;
       const entriesKey = chartKey(requester, patientId);
       const entries = readEntries(entriesKey);
@@ -188,9 +192,9 @@ export const useChartStore = create<ChartState>()((set, get) => {
   };
 });
 
-/** Starts the one load wave after launch (the session store calls it once the SMART session is ready). */
-export function startChartLoad(requester: FhirRequester, patientId: string, capability?: CapabilityStatement): Promise<void> {
-  return useChartStore.getState().startChartLoad(requester, patientId, capability);
+/** Starts the one load wave after launch (the session store calls it once the server's metadata is checked). */
+export function startChartLoad(requester: FhirRequester, patientId: string, capability?: CapabilityStatement, launchPatient?: Promise<Patient>): Promise<void> {
+  return useChartStore.getState().startChartLoad(requester, patientId, capability, launchPatient);
 }
 
 export function retrySource(id: SourceId): Promise<void> {
