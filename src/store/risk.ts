@@ -59,7 +59,9 @@ export interface RiskState {
   /** Scores modified inputs beside the current risk (at most one request in flight; the latest wins). */
   tryInputs(inputs: RiskInputs): void;
   clearWhatIf(): void;
-  /** Follows the chart store; returns the unsubscribe. Loads the model cards (and so starts the worker) once. */
+  /** Loads the model cards once, and so starts the worker and TF.js in it: at page start, so first scoring need not wait. */
+  prepare(): void;
+  /** Follows the chart store; returns the unsubscribe. Prepares first if that has not been done. */
   connect(): () => void;
 }
 
@@ -243,17 +245,20 @@ export function createRiskStore(deps: RiskStoreDeps): StoreApi<RiskState> {
         set({ whatIf: undefined });
       },
 
+      prepare() {
+        if (cardsRequested) return;
+        cardsRequested = true;
+        Promise.all(MODEL_IDS.map((m) => client.card(m))).then(
+          (cards) => set({ cards: Object.fromEntries(cards.map((card) => [card.id, card])), cardError: undefined }),
+          (e: unknown) => {
+            cardsRequested = false;
+            set({ cardError: `The model cards could not be loaded: ${message(e)}` });
+          },
+        );
+      },
+
       connect() {
-        if (!cardsRequested) {
-          cardsRequested = true;
-          Promise.all(MODEL_IDS.map((m) => client.card(m))).then(
-            (cards) => set({ cards: Object.fromEntries(cards.map((card) => [card.id, card])), cardError: undefined }),
-            (e: unknown) => {
-              cardsRequested = false;
-              set({ cardError: `The model cards could not be loaded: ${message(e)}` });
-            },
-          );
-        }
+        get().prepare();
         onChart(chart.getState());
         return chart.subscribe(onChart);
       },
