@@ -7,8 +7,13 @@
 export interface LaunchSwitches {
   /** Access-token lifetime in seconds (default 3600). Short values exercise refresh and expiry. */
   tokenLifetimeSeconds?: number;
-  /** The FHIR server answers CarePlan create/update with 405 and leaves the interaction out of its CapabilityStatement. */
+  /**
+   * Imitates Epic and Oracle Health, where CarePlan is read-only and Oracle Health has no RiskAssessment: the FHIR
+   * server answers CarePlan and RiskAssessment create/update with 405 and leaves them out of its CapabilityStatement.
+   */
   carePlanWriteUnsupported?: boolean;
+  /** The same for DocumentReference (clinical notes), so that nothing of a plan can be written: copy and print remain. */
+  noteWriteUnsupported?: boolean;
   /** Make one resource type fail or lag: every request for it waits delayMs, then answers status (if set) with an OperationOutcome. */
   fault?: { resourceType: string; status?: number; delayMs?: number };
   /** Imitate a vendor's quirks: 'epic' answers 400 to Observation searches without category. */

@@ -117,14 +117,15 @@ export const READ_PERMISSIONS: readonly ResourcePermission[] = [
 /**
  * What signing writes, per write path (src/fhir/writeBack/writePath.ts): the care plan with its risk assessments,
  * the 10-year ASCVD Observation, its goals and a Provenance; or, where the EHR takes no CarePlan, a clinical note.
- * Only CarePlan and Goal are ever updated (re-signing a revised plan); everything else is only created.
+ * Only CarePlan is ever updated (re-signing a revised plan); everything else is only created: a revised goal or
+ * assessment is a new resource (its identifier digests its content).
  * Both paths are asked for at launch: the CapabilityStatement that picks one is read after authorization.
  */
 export const CARE_PLAN_WRITE_PERMISSIONS: readonly ResourcePermission[] = [
   ['CarePlan', 'cu'],
   ['RiskAssessment', 'c'],
   ['Observation', 'c'],
-  ['Goal', 'cu'],
+  ['Goal', 'c'],
   ['Provenance', 'c'],
 ];
 export const NOTE_WRITE_PERMISSIONS: readonly ResourcePermission[] = [['DocumentReference', 'c']];

@@ -9,6 +9,7 @@ import type {
   CapabilityStatementRestResource,
   CapabilityStatementRestResourceSearchParam,
 } from '@medplum/fhirtypes';
+import type { LaunchSwitches } from '../contracts.ts';
 import { SEARCHABLE_PARAM_TYPES } from './repository.ts';
 
 /** Resource types the sandbox serves; everything else is a 404. */
@@ -23,16 +24,28 @@ export const SUPPORTED_TYPES = [
   'FamilyMemberHistory',
   'CarePlan',
   'RiskAssessment',
+  'Goal',
   'DocumentReference',
   'Provenance',
 ] as const;
+
+/**
+ * Types a launch's switches make read-only (create and update refused and not advertised): CarePlan and
+ * RiskAssessment as at Epic and Oracle Health (ehr-notes.md "What can be written"), DocumentReference on request.
+ */
+export function readOnlyTypes(switches: Pick<LaunchSwitches, 'carePlanWriteUnsupported' | 'noteWriteUnsupported'> | undefined): ReadonlySet<string> {
+  return new Set([
+    ...(switches?.carePlanWriteUnsupported ? ['CarePlan', 'RiskAssessment'] : []),
+    ...(switches?.noteWriteUnsupported ? ['DocumentReference'] : []),
+  ]);
+}
 
 export interface CapabilityOptions {
   baseUrl: string;
   /** When this server started (the statement's date). */
   startedAt: Date;
-  /** Leave CarePlan create/update out (the token's carePlanWriteUnsupported switch). */
-  carePlanWriteUnsupported?: boolean;
+  /** Types whose create/update are left out (readOnlyTypes of the token's switches). */
+  readOnly?: ReadonlySet<string>;
   /** SMART endpoints for the `oauth-uris` extension, when the authorization server tells us them. */
   oauth?: { authorize: string; token: string };
 }
@@ -46,7 +59,7 @@ export function searchParamsFor(resourceType: string): CapabilityStatementRestRe
 
 export function capabilityStatement(opts: CapabilityOptions): CapabilityStatement {
   const resource: CapabilityStatementRestResource[] = SUPPORTED_TYPES.map((type) => {
-    const writable = !(opts.carePlanWriteUnsupported && type === 'CarePlan');
+    const writable = !opts.readOnly?.has(type);
     const codes = ['read', 'vread', 'search-type', 'history-instance', ...(writable ? ['create', 'update', 'delete'] : [])];
     return {
       type,

@@ -13,7 +13,7 @@ import type { Introspect, TokenGrant } from '../contracts.ts';
 import { buildSandboxResources } from '../data/index.ts';
 import { confineSearch, decide, inPatientCompartment, matchesGranular } from './access.ts';
 import type { Decision, Query } from './access.ts';
-import { SUPPORTED_TYPES, capabilityStatement } from './capability.ts';
+import { SUPPORTED_TYPES, capabilityStatement, readOnlyTypes } from './capability.ts';
 import { HttpError, corsHeaders, outcome, readBody, readJsonBody, sendError, sendJson } from './http.ts';
 import { SandboxRepository } from './repository.ts';
 import { loadFhirSchema } from './schema.ts';
@@ -92,7 +92,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     }
     if (path === 'metadata' && method === 'GET') {
       const grant = await grantIfAny(req);
-      sendJson(res, 200, capabilityStatement({ baseUrl, startedAt, oauth: opts.oauth, carePlanWriteUnsupported: grant?.switches.carePlanWriteUnsupported }));
+      sendJson(res, 200, capabilityStatement({ baseUrl, startedAt, oauth: opts.oauth, readOnly: readOnlyTypes(grant?.switches) }));
       return;
     }
     const grant = await authenticate(req);
@@ -168,8 +168,8 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
   }
 
   function assertWritable(grant: TokenGrant, resourceType: string): void {
-    if (resourceType === 'CarePlan' && grant.switches.carePlanWriteUnsupported) {
-      throw new HttpError(405, 'CarePlan create and update are not supported by this EHR', 'not-supported');
+    if (readOnlyTypes(grant.switches).has(resourceType)) {
+      throw new HttpError(405, `${resourceType} create and update are not supported by this EHR`, 'not-supported');
     }
   }
 

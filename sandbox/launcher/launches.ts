@@ -28,6 +28,7 @@ export function parseLaunchRequest(form: URLSearchParams): LaunchRequest | { err
   const lifetime = positiveInt(form.get('tokenLifetimeSeconds'));
   if (lifetime) switches.tokenLifetimeSeconds = lifetime;
   if (form.get('carePlanWriteUnsupported')) switches.carePlanWriteUnsupported = true;
+  if (form.get('noteWriteUnsupported')) switches.noteWriteUnsupported = true;
   const faultType = form.get('faultResourceType')?.trim();
   if (faultType) {
     switches.fault = { resourceType: faultType, status: positiveInt(form.get('faultStatus')), delayMs: positiveInt(form.get('faultDelayMs')) };

@@ -18,7 +18,8 @@ export function launcherPage(o: { practitioners: SandboxPerson[]; patients: Sand
 </fieldset>
 <fieldset><legend>Test switches (this launch only)</legend>
 <label>Access-token lifetime (s) <input name="tokenLifetimeSeconds" inputmode="numeric" placeholder="3600"></label>
-<label><input type="checkbox" name="carePlanWriteUnsupported" value="1"> CarePlan writes unsupported</label>
+<label><input type="checkbox" name="carePlanWriteUnsupported" value="1"> CarePlan and RiskAssessment writes unsupported (as Epic, Oracle Health)</label>
+<label><input type="checkbox" name="noteWriteUnsupported" value="1"> Clinical-note (DocumentReference) writes unsupported</label>
 <label>Fault on resource type <input name="faultResourceType" placeholder="e.g. Observation"></label>
 <label>… answering HTTP status <input name="faultStatus" inputmode="numeric" placeholder="e.g. 500"></label>
 <label>… after a delay (ms) <input name="faultDelayMs" inputmode="numeric" placeholder="e.g. 3000"></label>
