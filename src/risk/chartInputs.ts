@@ -44,6 +44,9 @@ export function chartInputs(facts: ChartFacts, site: { kfreRegion: KfreRegion })
     const fact: Fact<Quantity> = facts[INPUT_FACT[input]];
     if (fact.state !== 'known') return missing(out, input, fact.reason, fact.gap);
     const { value, unit } = fact.value;
+    // The chart layer refuses non-finite values; should one get through, NaN passes every range check and would
+    // become a NaN risk, so it is held back here too (fuzzed in test/fuzz/chartInputs.test.ts).
+    if (!Number.isFinite(value)) return missing(out, input, `recorded value ${value} is not a finite number`);
     // Facts arrive in canonical units; a unit other than the model's would be a wrong number, so it is not used.
     const expected = INPUT_SPECS[input].unit;
     if (unit !== expected) return missing(out, input, `recorded in ${unit}, the model takes ${expected ?? 'no unit'}`);
