@@ -3,6 +3,8 @@
  * smokes; HDL and smoking entered by hand in Tailor; eGFR derived from a creatinine. Models from their real cards.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ModelCard } from '../../src/risk/card.ts';
 import type { ModelId, ScoreResult } from '../../src/risk/types.ts';
 import type { ChartInputs, InputProvenance } from '../../src/risk/viewModel.ts';
@@ -12,8 +14,11 @@ import type { Activity, Suggestion } from '../../src/plan/types.ts';
 import { goalToSign } from '../../src/plan/toFhir/goalTargets.ts';
 import type { ModelResultSeen, PlanToSign } from '../../src/plan/toFhir/types.ts';
 
-export const card = (id: ModelId): ModelCard => JSON.parse(readFileSync(new URL(`../../models/${id}/card.json`, import.meta.url), 'utf8')) as ModelCard;
-export const APP = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+// Paths, not URL objects: under jsdom the global URL is jsdom's, which node:fs does not take.
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const json = (path: string): unknown => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
+export const card = (id: ModelId): ModelCard => json(`models/${id}/card.json`) as ModelCard;
+export const APP = json('package.json') as { name: string; version: string };
 
 export function suggestion(id: string, activity: Activity, extra: Partial<Suggestion> = {}): Suggestion {
   return {

@@ -32,7 +32,7 @@ export function signedTiming(item: PlanItemToSign): string | undefined {
  * engine's text already names its own), and when.
  */
 export function itemDescription(item: PlanItemToSign): string {
-  const text = item.kind === 'suggestion' ? (fhirText(item.edit.text) ?? item.suggestion.physicianText) : (fhirText(item.text) ?? 'Activity without text');
+  const text = (item.kind === 'suggestion' ? (fhirText(item.edit.text) ?? fhirText(item.suggestion.physicianText)) : fhirText(item.text)) ?? 'Activity without text';
   const editedDose = item.kind === 'suggestion' ? fhirText(item.edit.dose) : undefined;
   const dose = editedDose !== undefined && editedDose !== fhirText(item.kind === 'suggestion' ? item.suggestion.activity.dose : undefined) ? editedDose : undefined;
   const timing = signedTiming(item);
@@ -70,7 +70,10 @@ export function planContent(plan: PlanToSign): PlanContent {
       return risks.length === 0 ? [] : [`${seen.card.name} (version ${seen.card.version}): ${risks.map(([key, value]) => `${HORIZON_WORDS[key]} ${percent(value)}`).join('; ')}`];
     }),
     items: plan.items.map(itemDescription),
-    goals: plan.goals.map((g) => [fhirText(g.text) ?? g.kind, g.dueDate && `by ${g.dueDate}`].filter(Boolean).join(' ')),
+    goals: plan.goals.map((g) => {
+      const text = fhirText(g.text) ?? g.kind;
+      return g.dueDate && !text.includes(g.dueDate) ? `${text} by ${g.dueDate}` : text;
+    }),
     addresses: plan.addresses.map((c) => fhirText(c.display) ?? `${c.resourceType}/${c.id}`),
     ...(rationale ? { rationale } : {}),
   };

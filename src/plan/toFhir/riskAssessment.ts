@@ -11,6 +11,7 @@ import { PCE_10Y_RISK_LOINC, RISK_PREDICTION, SURVEY_CATEGORY, UCUM_YEARS } from
 import { risksOf } from './content.ts';
 import { TAILOR_MODEL_SYSTEM } from './identifiers.ts';
 import { chartRef, encounterRef, patientRef, practitionerRef, sourcesOf } from './references.ts';
+import { fhirText } from './text.ts';
 import type { ModelResultSeen, PlanToSign } from './types.ts';
 
 /** Probabilities to 4 decimals (0.01 percentage point): finer than any model's precision, free of float noise. */
@@ -24,10 +25,11 @@ function inputsUsed(seen: ModelResultSeen, plan: PlanToSign): InputName[] {
 /** The model, its version and its card, as the method of the assessment. */
 export function methodOf(seen: ModelResultSeen): CodeableConcept {
   const { card, result } = seen;
-  const variant = result.variant ? `, ${result.variant}` : '';
+  const variant = fhirText(result.variant);
+  const text = `${card.name}, version ${card.version}${variant ? `, ${variant}` : ''} (Tailor model card models/${card.id}/card.json; ${card.citations[0] ?? 'no citation on the card'})`;
   return {
     coding: [{ system: TAILOR_MODEL_SYSTEM, version: card.version, code: card.id, display: card.name }],
-    text: `${card.name}, version ${card.version}${variant} (Tailor model card models/${card.id}/card.json; ${card.citations[0] ?? 'no citation on the card'})`,
+    text: fhirText(text) ?? card.name,
   };
 }
 
@@ -39,12 +41,14 @@ function notesOf(seen: ModelResultSeen, plan: PlanToSign): Annotation[] {
   });
   const entered = used.filter((p) => p.origin === 'entered').map((p) => `${INPUT_LABEL[p.input]} ${p.display}`);
   const derived = used.filter((p) => p.origin === 'derived').map((p) => `${INPUT_LABEL[p.input]} ${p.display}${p.method ? ` (${p.method})` : ''}`);
-  const reason = seen.result.reason.trim();
   return [
     entered.length > 0 && `Entered by hand in Tailor, not from the chart: ${entered.join('; ')}.`,
     derived.length > 0 && `Derived by Tailor from chart values: ${derived.join('; ')}.`,
-    reason !== '' && reason,
-  ].flatMap((text) => (text ? [{ text }] : []));
+    seen.result.reason,
+  ].flatMap((note) => {
+    const text = note ? fhirText(note) : undefined;
+    return text ? [{ text }] : [];
+  });
 }
 
 export function riskAssessmentOf(seen: ModelResultSeen, plan: PlanToSign): RiskAssessment | undefined {
