@@ -224,7 +224,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     const path = vid === undefined ? `${resourceType}/${id}` : vid === '' ? `${resourceType}/${id}/_history` : `${resourceType}/${id}/_history/${vid}`;
     const result = await fhir('GET', path);
     const resources = result.resourceType === 'Bundle' ? ((result as Bundle).entry ?? []).flatMap((e) => (e.resource ? [e.resource] : [])) : [result];
-    for (const r of resources) checkResourceAccess(decision, r);
+    for (const r of resources) await checkResourceAccess(decision, r);
     sendJson(res, 200, result, result.resourceType === 'Bundle' ? {} : versionHeaders(result));
   }
 
@@ -234,7 +234,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     const body = await resourceBody(req, resourceType);
     // A create ignores any client id (FHIR RESTful API, "create").
     delete body.id;
-    checkResourceAccess(decision, body);
+    await checkResourceAccess(decision, body);
     const headers: Record<string, string> = {};
     const ifNoneExist = req.headers['if-none-exist'];
     if (typeof ifNoneExist === 'string') headers['if-none-exist'] = ifNoneExist;
@@ -247,7 +247,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     if (method === 'PUT') assertWritable(grant, resourceType);
     const decision = permit(grant, resourceType, method === 'PUT' ? 'u' : 'd');
     const existing = await repo.readResource(resourceType, id).catch(() => undefined);
-    if (existing) checkResourceAccess(decision, existing as Resource);
+    if (existing) await checkResourceAccess(decision, existing as Resource);
     if (method === 'DELETE') {
       if (!existing) throw new HttpError(404, `${resourceType}/${id} not found`, 'not-found');
       await fhir('DELETE', `${resourceType}/${id}`);
@@ -257,7 +257,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     }
     if (!existing) throw new HttpError(405, 'Update as create is not supported: POST the resource instead', 'not-supported');
     const body = await resourceBody(req, resourceType);
-    checkResourceAccess(decision, body);
+    await checkResourceAccess(decision, body);
     const headers: Record<string, string> = {};
     if (typeof req.headers['if-match'] === 'string') headers['if-match'] = req.headers['if-match'];
     const [oc, resource] = await router.handleRequest(fhirRequest('PUT', `${resourceType}/${id}`, {}, body, headers), repo);
@@ -266,8 +266,10 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
   }
 
   /** The grant's patient compartment and granular (v2 query) limits, applied to a resource read, written or deleted. */
-  function checkResourceAccess(decision: Permitted, resource: Resource): void {
-    if (decision.patient && !inPatientCompartment(resource, decision.patient)) {
+  async function checkResourceAccess(decision: Permitted, resource: Resource, sameBundle: ReadonlySet<string> = new Set()): Promise<void> {
+    const inCompartment = (patient: string) =>
+      resource.resourceType === 'Provenance' ? provenanceInCompartment(resource, patient, sameBundle) : Promise.resolve(inPatientCompartment(resource, patient));
+    if (decision.patient && !(await inCompartment(decision.patient))) {
       throw new HttpError(403, `The access token is limited to Patient/${decision.patient}`, 'forbidden');
     }
     if (!matchesGranular(resource, decision.granular)) {
@@ -275,12 +277,32 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     }
   }
 
+  /**
+   * R4 puts a Provenance in a patient's compartment only when it targets the Patient itself, so an app with patient
+   * scopes could never record the provenance of what it writes. As EHRs that accept Provenance from apps do, one
+   * whose every target is in the compartment (an existing resource, or another entry of the same Bundle, which is
+   * checked on its own) counts as in it.
+   */
+  async function provenanceInCompartment(provenance: Resource, patient: string, sameBundle: ReadonlySet<string>): Promise<boolean> {
+    if (inPatientCompartment(provenance, patient)) return true;
+    const targets = ((provenance as { target?: { reference?: string }[] }).target ?? []).map((t) => t.reference ?? '');
+    if (targets.length === 0) return false;
+    for (const reference of targets) {
+      if (sameBundle.has(reference)) continue;
+      const [type, id] = reference.split('/');
+      const target = type && id ? await repo.readResource(type, id).catch(() => undefined) : undefined;
+      if (!target || !inPatientCompartment(target as Resource, patient)) return false;
+    }
+    return true;
+  }
+
   async function handleBundle(req: IncomingMessage, res: ServerResponse, grant: TokenGrant): Promise<void> {
     const body = (await readJsonBody(req)) as Bundle | undefined;
     if (body?.resourceType !== 'Bundle' || (body.type !== 'transaction' && body.type !== 'batch')) {
       throw new HttpError(400, 'POST to the base URL takes a transaction or batch Bundle', 'invalid');
     }
-    for (const entry of body.entry ?? []) checkBundleEntry(grant, entry);
+    const fullUrls = new Set((body.entry ?? []).flatMap((e) => (e.fullUrl ? [e.fullUrl] : [])));
+    for (const entry of body.entry ?? []) await checkBundleEntry(grant, entry, fullUrls);
     const [oc, result] = await router.handleRequest(fhirRequest('POST', '', {}, body), repo);
     if (!isOk(oc) || !result) throw fromOutcome(oc);
     for (const entry of (result as Bundle).entry ?? []) {
@@ -292,7 +314,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
   }
 
   /** Every entry of a batch/transaction is authorized as if it were its own request, before anything runs. */
-  function checkBundleEntry(grant: TokenGrant, entry: BundleEntry): void {
+  async function checkBundleEntry(grant: TokenGrant, entry: BundleEntry, fullUrls: ReadonlySet<string>): Promise<void> {
     const method = entry.request?.method;
     const url = entry.request?.url ?? '';
     const resourceType = url.split(/[/?]/)[0] ?? '';
@@ -307,7 +329,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     }
     if (entry.resource) {
       validate(entry.resource);
-      checkResourceAccess(decision, entry.resource);
+      await checkResourceAccess(decision, entry.resource, fullUrls);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Bundle, DocumentReference, Resource } from 'fhir/r4';
+import type { Bundle, DocumentReference, FhirResource } from 'fhir/r4';
 
 /**
  * What the write layer takes from the plan's FHIR builder (src/plan/toFhir: its PlanFhir, planNote and
@@ -10,7 +10,7 @@ export type PlanWriteRequest = { method: 'POST'; url: string; ifNoneExist: strin
 export interface PlanWriteStep {
   /** The resource's urn:uuid in the Bundle, which later steps reference until it is written. */
   fullUrl: string;
-  resource: Resource;
+  resource: FhirResource;
   request: PlanWriteRequest;
 }
 

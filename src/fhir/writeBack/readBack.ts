@@ -5,7 +5,7 @@ import type { WriteRequester } from './requester.ts';
 import { savedFrom, type SavedResource } from './savedResource.ts';
 
 export interface ReadOptions {
-  policy?: RetryPolicy;
+  policy?: Partial<RetryPolicy>;
   signal?: AbortSignal;
 }
 
@@ -13,7 +13,7 @@ export type ReadResult<T> = { ok: true; value: T } | { ok: false; failure: Write
 
 /** The CarePlan as the server holds it now (id, version, last updated): the "Saved to chart" line. */
 export async function readCarePlan(requester: WriteRequester, id: string, opts: ReadOptions = {}): Promise<ReadResult<SavedResource & { resource: CarePlan }>> {
-  const outcome = await sendReliably(requester, { method: 'GET', url: `CarePlan/${encodeURIComponent(id)}` }, { policy: opts.policy ?? DEFAULT_RETRY_POLICY, resourceType: 'CarePlan', ...(opts.signal ? { signal: opts.signal } : {}) });
+  const outcome = await sendReliably(requester, { method: 'GET', url: `CarePlan/${encodeURIComponent(id)}` }, { policy: { ...DEFAULT_RETRY_POLICY, ...opts.policy }, resourceType: 'CarePlan', ...(opts.signal ? { signal: opts.signal } : {}) });
   if (!outcome.ok) return outcome;
   const saved = savedFrom('CarePlan', outcome.response.body, undefined);
   if (!saved) return { ok: false, failure: { kind: 'unexpected', retryable: true, message: 'The EHR did not return the care plan Tailor asked for.' } };
@@ -41,7 +41,7 @@ export async function listTailorCarePlans(requester: WriteRequester, patientId: 
   const plans: TailorCarePlanSummary[] = [];
   let url: string | undefined = `CarePlan?${query.toString()}`;
   for (let page = 0; url && page < MAX_HISTORY_PAGES; page++) {
-    const outcome = await sendReliably(requester, { method: 'GET', url }, { policy: opts.policy ?? DEFAULT_RETRY_POLICY, resourceType: 'CarePlan', ...(opts.signal ? { signal: opts.signal } : {}) });
+    const outcome = await sendReliably(requester, { method: 'GET', url }, { policy: { ...DEFAULT_RETRY_POLICY, ...opts.policy }, resourceType: 'CarePlan', ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!outcome.ok) return outcome;
     const bundle = outcome.response.body as Bundle | undefined;
     for (const entry of bundle?.entry ?? []) {
