@@ -28,6 +28,7 @@ afterEach(() => {
   server.resetHandlers();
   requested.length = 0;
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 afterAll(() => server.close());
 
@@ -125,7 +126,6 @@ describe('launch', () => {
     // An iss of its own, so no other test has filled fhirclient's page-long cache for it.
     const iss = `${EPIC}/once`;
     expect(await launch(`?iss=${encodeURIComponent(iss)}&launch=L1`, PAGE, [{ iss, label: 'Once', match: 'exact', authOrigins: [] }])).toMatchObject({ kind: 'redirecting' });
-    vi.unstubAllEnvs();
     expect(authorize).toHaveBeenCalledTimes(1);
     expect(requested).toEqual([`${iss}/.well-known/smart-configuration`]);
   });
