@@ -13,28 +13,14 @@ import { isKnown, type ChartFacts } from '../../src/chart/types.ts';
 import { suggestPlan } from '../../src/plan/engine.ts';
 import type { Suggestion } from '../../src/plan/types.ts';
 import { chartInputs } from '../../src/risk/chartInputs.ts';
-import { MODEL_IDS, type ModelId, type RiskKey, type ScoreResult } from '../../src/risk/types.ts';
 import { NOW } from '../chart/fixtures.ts';
 import { chartFacts } from './chartFacts.arbitrary.ts';
+import { modelResults } from './modelResults.arbitrary.ts';
 import { must } from './must.ts';
 import { FUZZ } from './runs.ts';
 
 /** Classes that do one job: an ACE inhibitor and an ARB are not combined (KDIGO 2024); any other class only itself. */
 const SAME_JOB: Readonly<Record<string, readonly string[]>> = { aceInhibitor: ['aceInhibitor', 'arb'], arb: ['aceInhibitor', 'arb'] };
-const RISKS: Record<ModelId, readonly RiskKey[]> = {
-  pce: ['ascvd_10y'], prevent: ['cvd_10y', 'ascvd_10y', 'hf_10y', 'cvd_30y', 'ascvd_30y', 'hf_30y'],
-  kfre4: ['kidney_failure_2y', 'kidney_failure_5y'], kfre8: ['kidney_failure_2y', 'kidney_failure_5y'],
-};
-
-/** Each model absent, not applicable, or applicable with a risk (fraction) for each of its horizons. */
-const modelResults: fc.Arbitrary<Partial<Record<ModelId, ScoreResult>>> = fc
-  .tuple(...MODEL_IDS.map((model) => fc.oneof(
-    fc.constant(undefined),
-    fc.constant<ScoreResult>({ model, applicable: false, reason: 'not applicable', variant: 'fuzz', risks: {} }),
-    fc.array(fc.double({ min: 0, max: 0.95, noNaN: true }), { minLength: RISKS[model].length, maxLength: RISKS[model].length })
-      .map((values): ScoreResult => ({ model, applicable: true, reason: '', variant: 'fuzz', risks: Object.fromEntries(RISKS[model].map((k, i) => [k, values[i]])) })),
-  )))
-  .map((results) => Object.fromEntries(results.flatMap((r) => (r ? [[r.model, r]] : []))));
 
 const starts = (s: Suggestion) => s.activity.kind === 'medication' && ['start', 'add', 'rechallenge'].includes(s.activity.action);
 /** Any medication the patient would take under the suggestion (not a stop or an avoid). */

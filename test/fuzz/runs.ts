@@ -7,4 +7,6 @@ export const FUZZ = {
   chartInputs: { numRuns: 6000, seed: 20261203 },
   /** suggestPlan over chart facts of any state: nothing started that is taken or ruled out by an allergy; citations. */
   plan: { numRuns: 4000, seed: 20261204 },
+  /** chart facts → suggestPlan → planToFhir: every resource validates against R4 (about 3 ms a resource). */
+  writeBack: { numRuns: 400, seed: 20261205 },
 } as const;
