@@ -14,8 +14,12 @@ export interface LaunchSwitches {
   carePlanWriteUnsupported?: boolean;
   /** The same for DocumentReference (clinical notes), so that nothing of a plan can be written: copy and print remain. */
   noteWriteUnsupported?: boolean;
-  /** Make one resource type fail or lag: every request for it waits delayMs, then answers status (if set) with an OperationOutcome. */
-  fault?: { resourceType: string; status?: number; delayMs?: number };
+  /**
+   * Make one resource type fail or lag: every request for it waits delayMs, then answers status (if set) with an
+   * OperationOutcome. "Bundle" is the base URL itself (transactions and batches). With `times`, only the launch's
+   * first `times` such requests do; later ones are answered normally (a failure, then success).
+   */
+  fault?: { resourceType: string; status?: number; delayMs?: number; times?: number };
   /** Imitate a vendor's quirks: 'epic' answers 400 to Observation searches without category. */
   personality?: 'generic' | 'epic';
   /** Scopes the authorization server leaves out of the grant even though the app asked (as a user unticking them would). */

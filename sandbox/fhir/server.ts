@@ -14,6 +14,7 @@ import { buildSandboxResources } from '../data/index.ts';
 import { confineSearch, decide, inPatientCompartment, matchesGranular } from './access.ts';
 import type { Decision, Query } from './access.ts';
 import { SUPPORTED_TYPES, capabilityStatement, readOnlyTypes } from './capability.ts';
+import { confineBundleConditions, confineIfNoneExist, type MayAccess } from './conditionalCreate.ts';
 import { HttpError, corsHeaders, outcome, readBody, readJsonBody, sendError, sendJson } from './http.ts';
 import { SandboxRepository } from './repository.ts';
 import { loadFhirSchema } from './schema.ts';
@@ -98,8 +99,10 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     const grant = await authenticate(req);
     const segments = path === '' ? [] : path.split('/');
     const resourceType = segments[0];
-    if (resourceType && !resourceType.startsWith('$')) {
-      await applyFault(grant, resourceType);
+    // A fault on "Bundle" is one on the base URL itself: transactions and batches.
+    const faultType = segments.length === 0 ? 'Bundle' : resourceType;
+    if (faultType && !faultType.startsWith('$')) {
+      await applyFault(grant, faultType);
     }
     if (segments.length === 0) {
       if (method !== 'POST') throw new HttpError(400, 'Search across all types is not supported: name a resource type', 'not-supported');
@@ -151,9 +154,15 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     return grant;
   }
 
+  /** How many requests each launch's fault has answered (its switches object is the launch's own). */
+  const faultsApplied = new WeakMap<object, number>();
+
   async function applyFault(grant: TokenGrant, resourceType: string): Promise<void> {
     const fault = grant.switches.fault;
     if (!fault || fault.resourceType !== resourceType) return;
+    const applied = faultsApplied.get(fault) ?? 0;
+    if (fault.times !== undefined && applied >= fault.times) return;
+    faultsApplied.set(fault, applied + 1);
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.status) {
       const headers: Record<string, string> = fault.status === 429 ? { 'Retry-After': '1' } : {};
@@ -237,7 +246,9 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     await checkResourceAccess(decision, body);
     const headers: Record<string, string> = {};
     const ifNoneExist = req.headers['if-none-exist'];
-    if (typeof ifNoneExist === 'string') headers['if-none-exist'] = ifNoneExist;
+    const mayAccess = accessRule(decision);
+    const condition = typeof ifNoneExist === 'string' && mayAccess ? (await confineIfNoneExist(repo, resourceType, ifNoneExist, mayAccess)).query : ifNoneExist;
+    if (typeof condition === 'string') headers['if-none-exist'] = condition;
     const [oc, resource] = await router.handleRequest(fhirRequest('POST', resourceType, {}, body, headers), repo);
     if (!isOk(oc) || !resource) throw fromOutcome(oc);
     sendJson(res, getStatus(oc), resource, { ...versionHeaders(resource), Location: locationOf(resource) });
@@ -267,14 +278,22 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
 
   /** The grant's patient compartment and granular (v2 query) limits, applied to a resource read, written or deleted. */
   async function checkResourceAccess(decision: Permitted, resource: Resource, sameBundle: ReadonlySet<string> = new Set()): Promise<void> {
+    const denied = await accessDenial(decision, resource, sameBundle);
+    if (denied) throw new HttpError(403, denied, 'forbidden');
+  }
+
+  async function accessDenial(decision: Permitted, resource: Resource, sameBundle: ReadonlySet<string>): Promise<string | undefined> {
     const inCompartment = (patient: string) =>
       resource.resourceType === 'Provenance' ? provenanceInCompartment(resource, patient, sameBundle) : Promise.resolve(inPatientCompartment(resource, patient));
-    if (decision.patient && !(await inCompartment(decision.patient))) {
-      throw new HttpError(403, `The access token is limited to Patient/${decision.patient}`, 'forbidden');
-    }
-    if (!matchesGranular(resource, decision.granular)) {
-      throw new HttpError(403, 'The access token does not cover this resource', 'forbidden');
-    }
+    if (decision.patient && !(await inCompartment(decision.patient))) return `The access token is limited to Patient/${decision.patient}`;
+    if (!matchesGranular(resource, decision.granular)) return 'The access token does not cover this resource';
+    return undefined;
+  }
+
+  /** What a confined token may see of the existing resources, for its conditional creates; undefined when it sees everything. */
+  function accessRule(decision: Permitted): MayAccess | undefined {
+    if (!decision.patient && !decision.granular) return undefined;
+    return async (resource) => (await accessDenial(decision, resource, new Set())) === undefined;
   }
 
   /**
@@ -302,7 +321,12 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
       throw new HttpError(400, 'POST to the base URL takes a transaction or batch Bundle', 'invalid');
     }
     const fullUrls = new Set((body.entry ?? []).flatMap((e) => (e.fullUrl ? [e.fullUrl] : [])));
-    for (const entry of body.entry ?? []) await checkBundleEntry(grant, entry, fullUrls);
+    const decisions: Permitted[] = [];
+    for (const entry of body.entry ?? []) decisions.push(await checkBundleEntry(grant, entry, fullUrls));
+    await confineBundleConditions(repo, body, (index) => {
+      const decision = decisions[index];
+      return decision ? accessRule(decision) : undefined;
+    });
     const [oc, result] = await router.handleRequest(fhirRequest('POST', '', {}, body), repo);
     if (!isOk(oc) || !result) throw fromOutcome(oc);
     for (const entry of (result as Bundle).entry ?? []) {
@@ -314,7 +338,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
   }
 
   /** Every entry of a batch/transaction is authorized as if it were its own request, before anything runs. */
-  async function checkBundleEntry(grant: TokenGrant, entry: BundleEntry, fullUrls: ReadonlySet<string>): Promise<void> {
+  async function checkBundleEntry(grant: TokenGrant, entry: BundleEntry, fullUrls: ReadonlySet<string>): Promise<Permitted> {
     const method = entry.request?.method;
     const url = entry.request?.url ?? '';
     const resourceType = url.split(/[/?]/)[0] ?? '';
@@ -331,6 +355,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
       validate(entry.resource);
       await checkResourceAccess(decision, entry.resource, fullUrls);
     }
+    return decision;
   }
 
   async function fhir(method: HttpMethod, path: string, query: Query = {}): Promise<Resource> {

@@ -31,7 +31,8 @@ export function parseLaunchRequest(form: URLSearchParams): LaunchRequest | { err
   if (form.get('noteWriteUnsupported')) switches.noteWriteUnsupported = true;
   const faultType = form.get('faultResourceType')?.trim();
   if (faultType) {
-    switches.fault = { resourceType: faultType, status: positiveInt(form.get('faultStatus')), delayMs: positiveInt(form.get('faultDelayMs')) };
+    const times = positiveInt(form.get('faultTimes'));
+    switches.fault = { resourceType: faultType, status: positiveInt(form.get('faultStatus')), delayMs: positiveInt(form.get('faultDelayMs')), ...(times ? { times } : {}) };
   }
   if (form.get('personality') === 'epic') switches.personality = 'epic';
   const withheld = (form.get('withholdScopes') ?? '').split(/[\s,]+/).filter(Boolean);

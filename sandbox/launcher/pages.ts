@@ -20,9 +20,10 @@ export function launcherPage(o: { practitioners: SandboxPerson[]; patients: Sand
 <label>Access-token lifetime (s) <input name="tokenLifetimeSeconds" inputmode="numeric" placeholder="3600"></label>
 <label><input type="checkbox" name="carePlanWriteUnsupported" value="1"> CarePlan and RiskAssessment writes unsupported (as Epic, Oracle Health)</label>
 <label><input type="checkbox" name="noteWriteUnsupported" value="1"> Clinical-note (DocumentReference) writes unsupported</label>
-<label>Fault on resource type <input name="faultResourceType" placeholder="e.g. Observation"></label>
+<label>Fault on resource type <input name="faultResourceType" placeholder="e.g. Observation (Bundle: transactions)"></label>
 <label>… answering HTTP status <input name="faultStatus" inputmode="numeric" placeholder="e.g. 500"></label>
 <label>… after a delay (ms) <input name="faultDelayMs" inputmode="numeric" placeholder="e.g. 3000"></label>
+<label>… only the first N times <input name="faultTimes" inputmode="numeric" placeholder="every time"></label>
 <label>Vendor quirks <select name="personality"><option value="generic">generic</option><option value="epic">Epic (Observation search needs category)</option></select></label>
 <label>Withhold scopes <input name="withholdScopes" placeholder="e.g. patient/Patient.rs"></label>
 </fieldset>
