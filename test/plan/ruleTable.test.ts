@@ -90,7 +90,10 @@ const ROWS: Row[] = [
   // 2019 ACC/AHA primary prevention
   { name: 'Current smoker → counselling and medicine, quit-date goal', cites: '2019 prevention §4.7 (I, A)', patient: { ...healthy, smoker: true }, suggested: ['smoking-counselling', 'smoking-pharmacotherapy'],
     check: (_p, get) => expect(get('smoking-counselling').goal?.kind).toBe('quit-date') },
-  { name: 'Pregnant smoker → counselling only', cites: '2019 §4.7; USPSTF 2015 (pregnancy)', patient: { ...healthy, age: 30, sex: 'female', smoker: true, pregnant: true }, suggested: ['smoking-counselling'], notSuggested: { 'smoking-pharmacotherapy': 'pregnant' } },
+  { name: 'Pregnant smoker → counselling only', cites: '2019 §4.7; USPSTF 2015 (pregnancy)', patient: { ...healthy, age: 30, sex: 'female', smoker: true, pregnant: true }, suggested: ['smoking-counselling'], notSuggested: { 'smoking-pharmacotherapy:varenicline': 'pregnant', 'smoking-pharmacotherapy:nicotine': 'pregnant' } },
+  { name: 'Smoker allergic to varenicline → nicotine replacement, varenicline ruled out', cites: '2019 §4.7 rec 3 (pharmacotherapy) with the allergy check', patient: { ...healthy, age: 50, smoker: true, allergies: [{ display: 'varenicline', type: 'allergy', drugClass: 'smokingCessation', ingredient: 'varenicline' }] },
+    suggested: ['smoking-pharmacotherapy'], notSuggested: { 'smoking-pharmacotherapy:varenicline': 'allergy to varenicline' },
+    check: (_p, get) => expect(get('smoking-pharmacotherapy').activity.ingredient).toBe('nicotine') },
   { name: 'Age 82 → no aspirin, because over 70', cites: '2019 §4.6 rec 2 (III: Harm, B-R)', patient: { ...healthy, age: 82 }, notSuggested: { 'aspirin-primary-prevention': 'over 70' } },
   { name: 'Age 60, PCE 15 %, on warfarin → no aspirin (bleeding risk)', cites: '2019 §4.6 rec 3 (III: Harm, C-LD)', patient: { ...healthy, age: 60, pce: 0.15, drugs: ['warfarin'] }, notSuggested: { 'aspirin-primary-prevention': 'bleeding risk' } },
   { name: 'Age 60, PCE 15 %, no bleeding-risk drug → aspirin might be considered', cites: '2019 §4.6 rec 1 (IIb, A)', patient: { ...healthy, age: 60, pce: 0.15 }, suggested: ['aspirin-primary-prevention'],

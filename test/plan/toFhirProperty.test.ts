@@ -25,7 +25,7 @@ const ACTIVITIES: Activity[] = [
   medication('metformin', 'start', '500 mg once daily with food, up to 1000 mg twice daily'),
   medication('simvastatin', 'avoid', '40 mg a day or more'),
   medication('semaglutide', 'start', '0.25 mg weekly, titrated to 1 mg'),
-  { kind: 'medication', action: 'start', code: CODES.smokingCessationTherapy, dose: 'varenicline, or combination nicotine replacement' },
+  medication('varenicline', 'start', '1 mg twice daily for 12 weeks'),
   counselling(CODES.dietEducation),
   labTest(CODES.lipidPanel),
   { kind: 'referral', action: 'refer', code: CODES.nephrologyReferral },

@@ -81,6 +81,10 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
     { name: 'warfarin', rxcui: '11289' }, { name: 'apixaban', rxcui: '1364430' }, { name: 'rivaroxaban', rxcui: '1114195' },
     { name: 'dabigatran', rxcui: '1546356' }, { name: 'edoxaban', rxcui: '1599538' },
   ] },
+  // First-line smoking-cessation medicines (2019 ACC/AHA primary prevention guideline §4.7; USPSTF 2021).
+  { key: 'smokingCessation', label: 'Smoking-cessation medicine', source: RXNORM, ingredients: [
+    { name: 'varenicline', rxcui: '591622' }, { name: 'nicotine', rxcui: '7407' }, { name: 'bupropion', rxcui: '42347' },
+  ] },
 ];
 
 export function ingredientCode(rxcui: string, name: string): CodeRef {

@@ -23,7 +23,6 @@ const loinc = (code: string, display: string): Code => ({ system: SYSTEM.loinc, 
  */
 export const CODES = {
   smokingCessationEducation: snomed('225323000', 'Smoking cessation education'),
-  smokingCessationTherapy: snomed('710081004', 'Smoking cessation therapy'),
   exerciseEducation: snomed('386463000', 'Prescribed activity/exercise education'),
   dietEducation: snomed('11816003', 'Diet education'),
   weightReduction: snomed('388976009', 'Weight reduction regimen'),

@@ -67,7 +67,11 @@ export const PREVENTION_RULES: readonly Rule[] = [
     when: smoker,
     checks: [({ facts }) => (isKnown(facts.pregnant) && facts.pregnant.value ? 'pregnant: behavioural support only (USPSTF 2015: evidence insufficient for cessation medicines in pregnancy)' : undefined)],
     propose: (_ctx, f) => ({
-      options: [{ kind: 'medication', action: 'start', code: CODES.smokingCessationTherapy, dose: 'varenicline, or combination nicotine replacement (patch with gum or lozenge)' }],
+      // Each medicine is its own coded option, so a varenicline allergy or a current prescription is checked like any drug's.
+      options: [
+        medication('varenicline', 'start', '0.5 mg once daily for 3 days, 0.5 mg twice daily for 4 days, then 1 mg twice daily, for 12 weeks'),
+        medication('nicotine', 'start', 'combination replacement: patch with gum or lozenge, for 12 weeks'),
+      ],
       physicianText: () => `${f.evidence.join('; ')}: offer cessation medicine with counselling: varenicline or combination nicotine replacement, 12 weeks or longer.`,
       patientText: () => 'Medicine can cut the urge to smoke. It works best with a coach. Most people use it for 3 months.',
       goal: { kind: 'quit-date', text: 'Quit date agreed with the patient' },
