@@ -1,4 +1,5 @@
 import type { Bundle, BundleEntry, Goal, OperationOutcome, Provenance, Resource } from 'fhir/r4';
+import type { Resource as StoredResource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenGrant } from '../../sandbox/contracts.ts';
 import { listenFhirServer, type ListeningFhirServer } from '../../sandbox/fhir/listen.ts';
@@ -19,7 +20,7 @@ const TOKENS: Record<string, TokenGrant> = {
 
 let fhir: ListeningFhirServer;
 beforeAll(async () => {
-  const patients: Resource[] = ['anna', 'bert'].map((id) => ({ resourceType: 'Patient', id }));
+  const patients: StoredResource[] = ['anna', 'bert'].map((id) => ({ resourceType: 'Patient', id }));
   fhir = await listenFhirServer({ introspect: async (token) => TOKENS[token], resources: patients });
 }, 30_000);
 afterAll(() => fhir.close());
