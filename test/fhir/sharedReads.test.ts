@@ -5,14 +5,21 @@ import { withSharedReads } from '../../src/fhir/chart-loader/sharedReads.ts';
 /** A requester that records what it is asked and answers with the URL. */
 function recording(): FhirRequester & { asked: string[] } {
   const asked: string[] = [];
-  return { baseUrl: 'https://ehr.example/fhir', asked, request: async <T,>(url: string) => ({ from: 'server', url }) as T };
+  return {
+    baseUrl: 'https://ehr.example/fhir',
+    asked,
+    request: async <T,>(url: string) => {
+      asked.push(url);
+      return { from: 'server', url } as T;
+    },
+  };
 }
 
 describe('withSharedReads', () => {
   it('answers a shared URL once from the read under way, and every other request from the server', async () => {
     const server = recording();
     const banner = Promise.resolve({ resourceType: 'Patient', id: 'p1', from: 'banner' });
-    const shared = withSharedReads({ ...server, request: (url) => (server.asked.push(url), server.request(url)) }, new Map([['Patient/p1', banner]]));
+    const shared = withSharedReads(server, new Map([['Patient/p1', banner]]));
     expect(shared.baseUrl).toBe('https://ehr.example/fhir');
     expect(await shared.request('Patient/p1')).toEqual({ resourceType: 'Patient', id: 'p1', from: 'banner' });
     expect(await shared.request('Observation?patient=p1')).toEqual({ from: 'server', url: 'Observation?patient=p1' });
