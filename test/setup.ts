@@ -1,5 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
+import { loadUcum } from '../src/chart/units.ts';
+
+// The chart layer converts units with UCUM, which the app loads beside its first searches; tests load it once here.
+await loadUcum();
 
 // React Testing Library only cleans up automatically when test globals are on; they are off here.
 afterEach(async () => {

@@ -6,11 +6,13 @@
 import { buildSandboxResources } from '../../sandbox/data/index.ts';
 import { sandboxChart } from '../../test/chart/fixtures.ts';
 import { buildFacts } from '../../src/chart/buildFacts.ts';
+import { loadUcum } from '../../src/chart/units.ts';
 import { planTrajectory } from '../../src/risk/trajectory.ts';
 
 const runs = Number(process.argv[2] ?? 20);
 const now = new Date();
 const chart = sandboxChart(buildSandboxResources(now), 'heavy-chart');
+await loadUcum();
 buildFacts(chart, now);
 const times: number[] = [];
 let points = 0;

@@ -6,4 +6,4 @@ export { applyEntries, parseEntries, type Entries, type Entry } from './entries.
 export { DEFAULT_VALUE_SETS, parseSiteCodes, valueSetsWith, NO_SITE_CODES, type SiteCodes, type ValueSets } from './siteCodes.ts';
 export { STALENESS_DAYS } from './staleness.ts';
 export { ckdEpi2021, bodyMassIndex } from './derived.ts';
-export { convert, hba1cIfccToNgsp } from './units.ts';
+export { convert, hba1cIfccToNgsp, loadUcum } from './units.ts';

@@ -1,8 +1,27 @@
-import ucum from '@lhncbc/ucum-lhc';
+import type { UcumLhcUtils } from '@lhncbc/ucum-lhc';
 import { SYSTEM, isRecord } from './codes.ts';
 import type { CanonicalUnit } from './types.ts';
 
-const utils = ucum.UcumLhcUtils.getInstance();
+let utils: UcumLhcUtils | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads UCUM (its unit tables are most of the chart layer's size, ~57 KiB gzip) once. The app starts it beside the
+ * first chart searches, so it is not part of the page's first-load JavaScript; Node callers await it before building
+ * facts from Observations.
+ */
+export function loadUcum(): Promise<void> {
+  loading ??= import('@lhncbc/ucum-lhc').then((m) => {
+    utils = m.default.UcumLhcUtils.getInstance();
+  });
+  return loading;
+}
+
+/** A unit conversion before loadUcum() resolved is a programming error, never a value to flag as unconvertible. */
+function ucum(): UcumLhcUtils {
+  if (!utils) throw new Error('UCUM is not loaded: await loadUcum() before building facts from Observations');
+  return utils;
+}
 
 /**
  * Human-readable unit strings EHRs put in Quantity.unit that are not valid UCUM, mapped to the UCUM code they denote
@@ -83,9 +102,10 @@ function missingAnnotation(fromUcum: string, to: string): string | undefined {
 
 function ucumConvert(value: number, fromUcum: string, to: string, opts: { molarMass?: number; charge?: number }): Conversion {
   if (fromUcum === to) return { ok: true, value };
+  const engine = ucum();
   let result;
   try {
-    result = utils.convertUnitTo(fromUcum, value, to, {
+    result = engine.convertUnitTo(fromUcum, value, to, {
       ...(opts.molarMass !== undefined ? { molecularWeight: opts.molarMass } : {}),
       ...(opts.charge !== undefined ? { charge: opts.charge } : {}),
     });

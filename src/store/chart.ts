@@ -4,6 +4,7 @@ import siteCodesJson from '../../config/site-codes.json';
 import { buildFacts } from '../chart/buildFacts.ts';
 import { applyEntries, parseEntries, type Entries } from '../chart/entries.ts';
 import { parseSiteCodes, valueSetsWith, type ValueSets } from '../chart/siteCodes.ts';
+import { loadUcum } from '../chart/units.ts';
 import type { ChartFacts, FactKey, FactValue } from '../chart/types.ts';
 import { readCapabilities } from '../fhir/chart-loader/capabilities.ts';
 import { canLoadOlder, DEFAULT_LOAD_OPTIONS, loadingState, loadOlderPages, loadSource, toChartData, type LoadOptions, type SourceOutcome, type SourceState } from '../fhir/chart-loader/loadChart.ts';
@@ -89,10 +90,14 @@ let generation = 0;
 let pending: Partial<Record<SourceId, SourceOutcome>> | undefined;
 
 export const useChartStore = create<ChartState>()((set, get) => {
-  const commit = () => {
+  // Results are turned into facts only once UCUM is in; it loads while the first searches are under way.
+  const commit = async () => {
     const batch = pending;
     pending = undefined;
     if (!batch) return;
+    const gen = generation;
+    await loadUcum();
+    if (gen !== generation) return;
     set((s) => {
       const outcomes = { ...s.outcomes, ...batch };
       const sources = s.sources.map((x) => batch[x.id]?.state ?? x);
@@ -109,7 +114,7 @@ export const useChartStore = create<ChartState>()((set, get) => {
     if (gen !== generation) return;
     if (!pending) {
       pending = {};
-      queueMicrotask(commit);
+      queueMicrotask(() => void commit());
     }
     pending[outcome.state.id] = outcome;
   };
@@ -136,6 +141,7 @@ export const useChartStore = create<ChartState>()((set, get) => {
     siteCodeErrors: site.errors,
 
     async startChartLoad(requester, patientId, capability, launchPatient) {
+      void loadUcum();
       session?.controller.abort();
       const gen = ++generation;
       const specs = planChartSearches(patientId, readCapabilities(capability), { pageSize: chartStoreConfig.pageSize, valueSets: chartStoreConfig.valueSets });
@@ -148,7 +154,7 @@ export const useChartStore = create<ChartState>()((set, get) => {
       const sources = specs.map(loadingState);
       set({ patientId, entriesKey, sources, outcomes: {}, entries, facts: computeFacts({}, sources, entries), olderAvailable: false, loadingOlder: false });
       await Promise.all(specs.map((spec) => run(spec, gen)));
-      if (gen === generation) commit();
+      if (gen === generation) await commit();
     },
 
     async retrySource(id) {
@@ -160,7 +166,7 @@ export const useChartStore = create<ChartState>()((set, get) => {
         return { sources, facts: computeFacts(s.outcomes, sources, s.entries) };
       });
       await run(spec, gen);
-      if (gen === generation) commit();
+      if (gen === generation) await commit();
     },
 
     async loadOlder() {
@@ -173,7 +179,7 @@ export const useChartStore = create<ChartState>()((set, get) => {
       const opts = loadOptions(current, gen);
       await Promise.all(capped.map(async (outcome) => receive(gen, await loadOlderPages(outcome, current.requester, opts))));
       if (gen !== generation) return;
-      commit();
+      await commit();
       set({ loadingOlder: false });
     },
 

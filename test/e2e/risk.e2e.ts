@@ -157,10 +157,11 @@ describe('risk view against the sandbox EHR', () => {
     const sbp = Number.parseFloat((await slider.getAttribute('aria-valuetext')) ?? '');
     expect(sbp).toBeGreaterThan(128);
     const row = page.getByTestId('what-if-PCE 10-year ASCVD');
-    await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/→/);
-    const estimate = Number(/→\s*(\d+(?:\.\d+)?)\s*%/.exec((await row.textContent()) ?? '')?.[1]);
-    expect(Math.abs(estimate - pceRisk({ ...pce, systolicBP: sbp }) * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
-    expect(estimate).not.toBe(await shownPercent(page, 'risk-pce-ascvd10'));
+    // Moves are coalesced (the latest wins), so an earlier move's estimate may show first: wait for the last one.
+    const estimate = async () => Number(/→\s*(\d+(?:\.\d+)?)\s*%/.exec((await row.textContent()) ?? '')?.[1]);
+    const expected = pceRisk({ ...pce, systolicBP: sbp }) * 100;
+    await expect.poll(async () => Math.abs((await estimate()) - expected), { timeout: 10_000 }).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(await estimate()).not.toBe(await shownPercent(page, 'risk-pce-ascvd10'));
 
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/risk-view-900.png', fullPage: true });
