@@ -12,6 +12,7 @@ import { NotSuggestedList } from './NotSuggestedList.tsx';
 import { PlanGoals } from './PlanGoals.tsx';
 import { PlanImpact } from './PlanImpact.tsx';
 import { usePlan, usePlanStore } from './planStoreContext.ts';
+import { SignPanel, type SignSession } from './SignPanel.tsx';
 import { SuggestionItem } from './SuggestionItem.tsx';
 import { usePlanSuggestions } from './usePlanSuggestions.ts';
 import './PlanView.css';
@@ -24,6 +25,8 @@ export interface PlanViewProps {
   /** The signed-in clinician, as the handout names them. */
   clinician?: string;
   today: Date;
+  /** The launch's EHR to sign the plan into; without it the plan is composed and printed only. */
+  sign?: SignSession;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface PlanViewProps {
  * what was not suggested and why. The draft is this owner's only: until the plan store and the chart both hold this
  * patient, none is shown.
  */
-export function PlanView({ owner, clinician, today }: PlanViewProps) {
+export function PlanView({ owner, clinician, today, sign }: PlanViewProps) {
   const store = usePlanStore();
   const key = planStorageKey(owner);
   // open() does nothing for the owner already open, so a new object for the same owner is harmless.
@@ -58,7 +61,7 @@ export function PlanView({ owner, clinician, today }: PlanViewProps) {
           Suggestions follow the risk estimates…
         </p>
       ) : (
-        <PlanBody owner={owner} draft={draft} suggestions={input.plan.suggestions} input={input} clinician={clinician} today={today} />
+        <PlanBody owner={owner} draft={draft} suggestions={input.plan.suggestions} input={input} clinician={clinician} today={today} sign={sign} />
       )}
     </section>
   );
@@ -100,9 +103,10 @@ interface PlanBodyProps {
   input: NonNullable<ReturnType<typeof usePlanSuggestions>>;
   clinician: string | undefined;
   today: Date;
+  sign: SignSession | undefined;
 }
 
-function PlanBody({ owner, draft, suggestions, input, clinician, today }: PlanBodyProps) {
+function PlanBody({ owner, draft, suggestions, input, clinician, today, sign }: PlanBodyProps) {
   const store = usePlanStore();
   const actions = store.getState();
   const current = useRisk((s) => s.current);
@@ -169,6 +173,7 @@ function PlanBody({ owner, draft, suggestions, input, clinician, today }: PlanBo
         <AddedActivities added={draft.added} onAdd={actions.addActivity} onRemove={actions.removeActivity} />
         <PlanGoals rows={goals} onChange={actions.setGoal} />
       </div>
+      {sign ? <SignPanel owner={owner} draft={draft} suggestions={suggestions} goals={goals} session={sign} /> : null}
       <p className="plan-draft-id">
         Draft <code data-testid="plan-draft-id">{draft.id}</code>, kept in this browser tab for {owner.patientName}
         {owner.practitioner ? ` and ${owner.practitioner}` : ''}; last change {draft.updatedAt.slice(0, 16).replace('T', ' ')} UTC.
