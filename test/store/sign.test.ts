@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import type { Bundle, CarePlan } from 'fhir/r4';
 import { bypass, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
@@ -5,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { TokenGrant } from '../../sandbox/contracts.ts';
 import { listenFhirServer, type ListeningFhirServer } from '../../sandbox/fhir/listen.ts';
 import { requestedScopes } from '../../src/fhir/scopes.ts';
-import { httpWriteRequester, type WriteRequester } from '../../src/fhir/writeBack/index.ts';
+import FHIR from 'fhirclient';
+import { fhirclientWriteRequester, httpWriteRequester, type WriteRequester } from '../../src/fhir/writeBack/index.ts';
 import { TAILOR_IDENTIFIER_SYSTEM, type PlanToSign } from '../../src/plan/toFhir/index.ts';
 import { createSignStore, signFingerprint, signedUnchanged, signStorageKey } from '../../src/store/sign.ts';
 import { INTERRUPTED, parseSignRecord } from '../../src/store/signRecord.ts';
@@ -225,6 +227,14 @@ describe('signing a plan', () => {
     expect(store.getState().record.attempt?.failure).toMatchObject({ kind: 'expired', status: 401, retryable: false });
     expect(store.getState().record.attempt?.failure?.message).toMatch(/session with the EHR has ended.*launch Tailor again/);
     expect(await carePlansOf(plan)).toEqual([]);
+    // The same through the app's fhirclient adapter: a session without a refresh token cannot be renewed (fhirclient's
+    // refresh() throws at once), which is "session ended", not an error of Tailor's.
+    const client = FHIR.client({ serverUrl: fhir.base, tokenResponse: { access_token: 'expired-token', scope: scopes.join(' ') } });
+    const viaFhirclient = signStore(storage).store;
+    viaFhirclient.getState().open(DRAFT_KEY(plan));
+    await viaFhirclient.getState().sign({ requester: fhirclientWriteRequester(client), plan, path: 'individual' });
+    expect(viaFhirclient.getState().record.attempt?.failure).toMatchObject({ kind: 'expired', status: 401 });
+
     // The relaunch: a new page, a new token; the attempt is there, and signing saves one CarePlan.
     const relaunched = signStore(storage).store;
     relaunched.getState().open(DRAFT_KEY(plan));

@@ -102,10 +102,15 @@ export function fhirclientWriteRequester(client: Pick<Client, 'request' | 'state
       await client.refreshIfNeeded().catch(() => undefined);
       return client.getAuthorizationHeader();
     },
-    refreshToken: () => client.refresh().then(
-      () => true,
-      () => false,
-    ),
+    // refresh() throws before it returns a promise when there is no refresh token (or no online/offline access).
+    async refreshToken() {
+      try {
+        await client.refresh();
+        return true;
+      } catch {
+        return false;
+      }
+    },
   });
   return { ...writer, request: fhirclientRequester(client).request };
 }
