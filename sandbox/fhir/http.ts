@@ -63,7 +63,7 @@ export function corsHeaders(origin: string | undefined, allowed: readonly string
     Vary: 'Origin',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, If-None-Exist, If-Match, If-None-Match, Prefer, X-Requested-With',
-    'Access-Control-Expose-Headers': 'Location, ETag, Last-Modified, Content-Location, WWW-Authenticate',
+    'Access-Control-Expose-Headers': 'Location, ETag, Last-Modified, Content-Location, WWW-Authenticate, Retry-After',
     'Access-Control-Max-Age': '600',
   };
 }

@@ -8,8 +8,10 @@ import { loadUcum } from '../chart/units.ts';
 import type { ChartFacts, FactKey, FactValue } from '../chart/types.ts';
 import { readCapabilities } from '../fhir/chart-loader/capabilities.ts';
 import { canLoadOlder, DEFAULT_LOAD_OPTIONS, loadingState, loadOlderPages, loadSource, toChartData, type LoadOptions, type SourceOutcome, type SourceState } from '../fhir/chart-loader/loadChart.ts';
+import { firstPagesFirst, type WaveSlot } from '../fhir/chart-loader/firstPagesFirst.ts';
 import type { FhirRequester } from '../fhir/chart-loader/requester.ts';
 import { recordGaps } from '../fhir/chart-loader/recordGaps.ts';
+import { DEFAULT_READ_RETRIES, withReadRetries, type ReadRetryPolicy } from '../fhir/chart-loader/retrying.ts';
 import { planChartSearches, type SearchSpec, type SourceId } from '../fhir/chart-loader/searchPlan.ts';
 import { withSharedReads } from '../fhir/chart-loader/sharedReads.ts';
 
@@ -41,12 +43,13 @@ export interface ChartState {
   clearEntry(key: FactKey): void;
 }
 
-/** Test seams: the clock, value sets and load limits. */
-export const chartStoreConfig: { now: () => Date; valueSets: ValueSets; load: LoadOptions; pageSize: number } = {
+/** Test seams: the clock, value sets, load limits and how reads that failed in passing are repeated. */
+export const chartStoreConfig: { now: () => Date; valueSets: ValueSets; load: LoadOptions; pageSize: number; retries: ReadRetryPolicy } = {
   now: () => new Date(),
   valueSets: valueSetsWith(site.codes),
   load: DEFAULT_LOAD_OPTIONS,
   pageSize: 100,
+  retries: DEFAULT_READ_RETRIES,
 };
 
 const ENTRY_KEY = 'tailor.chart.entries.';
@@ -125,10 +128,11 @@ export const useChartStore = create<ChartState>()((set, get) => {
     onProgress: (soFar) => receive(gen, soFar),
   });
 
-  const run = async (spec: SearchSpec, gen: number) => {
+  /** `wave`: the source's place in the launch's wave (a retry has none: it has no other first pages to wait for). */
+  const run = async (spec: SearchSpec, gen: number, wave?: WaveSlot) => {
     const current = session;
     if (!current) return;
-    receive(gen, await loadSource(spec, current.requester, loadOptions(current, gen)));
+    receive(gen, await loadSource(spec, current.requester, { ...loadOptions(current, gen), ...(wave ? { wave } : {}) }));
   };
 
   return {
@@ -146,14 +150,18 @@ export const useChartStore = create<ChartState>()((set, get) => {
       const gen = ++generation;
       const specs = planChartSearches(patientId, readCapabilities(capability), { pageSize: chartStoreConfig.pageSize, valueSets: chartStoreConfig.valueSets });
       const patientRead = specs.find((s) => s.id === 'patient')?.url;
-      const shared = launchPatient && patientRead ? withSharedReads(requester, new Map([[patientRead, launchPatient]])) : requester;
-      session = { requester: shared, specs, controller: new AbortController() };
+      const retrying = withReadRetries(requester, chartStoreConfig.retries);
+      const shared = launchPatient && patientRead ? withSharedReads(retrying, new Map([[patientRead, launchPatient]])) : retrying;
+      const controller = new AbortController();
+      session = { requester: shared, specs, controller };
       pending = undefined;
       const entriesKey = chartKey(requester, patientId);
       const entries = readEntries(entriesKey);
       const sources = specs.map(loadingState);
       set({ patientId, entriesKey, sources, outcomes: {}, entries, facts: computeFacts({}, sources, entries), olderAvailable: false, loadingOlder: false });
-      await Promise.all(specs.map((spec) => run(spec, gen)));
+      // Every source's first page first: the first screen needs no more, and later pages would compete with it.
+      const wave = firstPagesFirst(specs.length, controller.signal);
+      await Promise.all(specs.map((spec) => run(spec, gen, wave.join())));
       if (gen === generation) await commit();
     },
 

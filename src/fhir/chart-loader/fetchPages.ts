@@ -25,6 +25,8 @@ export interface FetchOptions {
    * the returned result, not a snapshot), so the caller can use the newest results before the oldest arrive.
    */
   onPage?: (soFar: PagedResult) => void;
+  /** Awaited before each page after the first (after onPage), so a wave can hold later pages back (firstPagesFirst). */
+  beforeNextPage?: () => Promise<void>;
 }
 
 /** The truncation note when the page cap stopped a search (pages counts every page of the search loaded so far). */
@@ -57,6 +59,7 @@ export async function fetchPages(requester: FhirRequester, url: string, opts: Fe
     }
     if (result.pages >= opts.maxPages) return { ...result, truncated: pageCapNote(result.pages), next: link };
     opts.onPage?.({ matches: [...result.matches], included: [...result.included], pages: result.pages, next: link });
+    await opts.beforeNextPage?.();
     next = link;
   }
 }

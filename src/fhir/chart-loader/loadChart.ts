@@ -4,6 +4,7 @@ import { parseFhirDate } from '../../chart/fhirDate.ts';
 import { effectiveDate } from '../../chart/observationValidity.ts';
 import { describeFailure } from '../operationOutcome.ts';
 import { fetchPages, pageCapNote, requestWithTimeout, type FetchOptions, type PagedResult } from './fetchPages.ts';
+import type { WaveSlot } from './firstPagesFirst.ts';
 import type { FhirRequester } from './requester.ts';
 import type { SearchSpec, SourceId } from './searchPlan.ts';
 
@@ -34,8 +35,11 @@ export interface SourceOutcome {
   next?: string;
 }
 
-/** fetchPages' limits, and a callback with the source's results so far after each page that another page follows. */
-export type LoadOptions = Omit<FetchOptions, 'onPage'> & { onProgress?: (soFar: SourceOutcome) => void };
+/**
+ * fetchPages' limits, a callback with the source's results so far after each page that another page follows, and the
+ * source's place in the load wave (its later pages wait for every source's first page: firstPagesFirst).
+ */
+export type LoadOptions = Omit<FetchOptions, 'onPage' | 'beforeNextPage'> & { onProgress?: (soFar: SourceOutcome) => void; wave?: WaveSlot };
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = { maxPages: 5, timeoutMs: 30_000 };
 
@@ -49,13 +53,29 @@ export function loadingState(spec: SearchSpec): SourceState {
  * (the chart layer filters codes and statuses and sorts by date itself), and the state says so.
  */
 export async function loadSource(spec: SearchSpec, requester: FhirRequester, opts: LoadOptions): Promise<SourceOutcome> {
+  try {
+    return await searchSource(spec, requester, opts);
+  } finally {
+    // Failed, skipped or done in one page: the wave need not wait for this source any longer.
+    opts.wave?.arrived();
+  }
+}
+
+async function searchSource(spec: SearchSpec, requester: FhirRequester, opts: LoadOptions): Promise<SourceOutcome> {
   const base = loadingState(spec);
   if (!spec.url) return { state: base, resources: [], included: [] };
-  const { onProgress, ...limits } = opts;
+  const { onProgress, wave, ...limits } = opts;
   const dropped = spec.droppedParams.length > 0 ? `server does not list ${spec.droppedParams.join(', ')}; searched without` : undefined;
   // While paging, the source stays 'loading': its results are used, but "no" is not concluded from them.
   const search = (url: string, note: string | undefined) =>
-    fetchPages(requester, url, { ...limits, ...(onProgress ? { onPage: (soFar: PagedResult) => onProgress(pagedOutcome(base, soFar, note)) } : {}) });
+    fetchPages(requester, url, {
+      ...limits,
+      onPage: (soFar: PagedResult) => {
+        wave?.arrived();
+        onProgress?.(pagedOutcome(base, soFar, note));
+      },
+      ...(wave ? { beforeNextPage: wave.laterPages } : {}),
+    });
   try {
     if (spec.kind === 'read') {
       const resource = await requestWithTimeout<unknown>(requester, spec.url, limits);

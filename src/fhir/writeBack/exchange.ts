@@ -1,5 +1,6 @@
 import { CANCELLED, failureFromResponse, unreachable, type WriteFailure } from './failure.ts';
 import type { FhirExchangeRequest, FhirExchangeResponse, WriteRequester } from './requester.ts';
+import { retryAfterMs } from '../retryAfter.ts';
 
 /**
  * How hard one request is tried. Only requests that are safe to repeat come here: GETs, conditional creates
@@ -97,14 +98,6 @@ export async function sendReliably(requester: WriteRequester, request: FhirExcha
 
 function backoff(policy: RetryPolicy, attempt: number): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-}
-
-/** Retry-After as delay-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** The caller's signal, also aborted after ms (a stalled request is given up on and retried). */
