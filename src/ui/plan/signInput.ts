@@ -17,7 +17,7 @@ import type { CurrentRisk } from '../../store/risk.ts';
 import type { PlanStatus } from '../../store/signRecord.ts';
 import type { GoalRow } from './goalRows.ts';
 
-export const PLAN_TITLE = 'Cardiovascular risk reduction plan';
+const PLAN_TITLE = 'Cardiovascular risk reduction plan';
 
 /** The chart facts whose Conditions a cardiovascular risk plan treats: the diagnoses that set its risk and targets. */
 const TREATED: readonly FactKey[] = ['ascvd', 'familialHypercholesterolaemia', 'hypertension', 'diabetes', 'ckdStage'];
@@ -46,7 +46,7 @@ export interface SignReadiness {
 const PRACTITIONER = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/;
 
 /** The Conditions behind the treated diagnoses the chart holds (a diagnosis entered in Tailor has none to name). */
-export function conditionsAddressed(facts: ChartFacts): ChartReference[] {
+function conditionsAddressed(facts: ChartFacts): ChartReference[] {
   const seen = new Map<string, ChartReference>();
   for (const key of TREATED) {
     const fact = facts[key];
