@@ -6,10 +6,10 @@ import { CONDITION_CONCEPTS } from '../../src/chart/valueSets/conditions.ts';
 import { DRUG_CLASSES } from '../../src/chart/valueSets/medications.ts';
 import { STALENESS_DAYS } from '../../src/chart/staleness.ts';
 
-// The README lists every code the chart layer reads; this keeps it from drifting from the value sets.
-const doc = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+// docs/chart-facts.md lists every code the chart layer reads; this keeps it from drifting from the value sets.
+const doc = readFileSync(resolve(import.meta.dirname, '../../docs/chart-facts.md'), 'utf8');
 
-describe('README.md, chart codes', () => {
+describe('docs/chart-facts.md, chart codes', () => {
   it('lists every observation code with its staleness thresholds', () => {
     for (const c of OBSERVATION_CONCEPTS) {
       const row = doc.split('\n').find((l) => l.includes(`(\`${c.key}\`)`));
