@@ -111,6 +111,7 @@ export function stepValue(c: NumberControl, value: number, key: SliderKey): numb
 
 /** The value as shown beside its slider, e.g. "142 mmHg", "6.1 %", "34 mg/g". */
 export function formatControlValue(c: NumberControl, value: number): string {
-  const text = c.scale === 'log' ? String(value) : value.toFixed(decimalsOf(c.step));
+  // A log-scale value (UACR) spans 0.1 to thousands: two significant digits below 10, whole numbers above.
+  const text = c.scale === 'log' ? (value >= 10 ? value.toFixed(0) : value.toPrecision(2)) : value.toFixed(decimalsOf(c.step));
   return `${text} ${c.unit}`;
 }

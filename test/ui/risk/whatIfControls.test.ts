@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelSpan, stepValue, whatIfControls, type NumberControl } from '../../../src/ui/risk/whatIfControls.ts';
+import { formatControlValue, modelSpan, stepValue, whatIfControls, type NumberControl } from '../../../src/ui/risk/whatIfControls.ts';
 
 const numberControl = (input: NumberControl['input'], base: number): NumberControl => {
   const c = whatIfControls({ [input]: base }).find((x) => x.input === input);
@@ -14,6 +14,14 @@ describe('whatIfControls', () => {
     expect(modelSpan('hba1c')).toEqual({ min: 4.5, max: 15 });
     expect(modelSpan('bmi')).toEqual({ min: 18.5, max: 39.9 });
     expect(modelSpan('uacr')).toEqual({ min: 0.1, max: 25000 });
+  });
+
+  it('shows a log-scale UACR to two significant digits below 10 and whole above, never the raw float', () => {
+    const uacr = numberControl('uacr', 9.724186704384726);
+    expect(formatControlValue(uacr, 9.724186704384726)).toBe('9.7 mg/g');
+    expect(formatControlValue(uacr, 0.1234)).toBe('0.12 mg/g');
+    expect(formatControlValue(uacr, 85.4)).toBe('85 mg/g');
+    expect(formatControlValue(uacr, 1234.5)).toBe('1235 mg/g');
   });
 
   it('offers controls only for inputs the chart knows, sliders before switches', () => {
