@@ -17,9 +17,10 @@ export interface LaunchSwitches {
   /**
    * Make one resource type fail or lag: every request for it waits delayMs, then answers status (if set) with an
    * OperationOutcome. "Bundle" is the base URL itself (transactions and batches). With `times`, only the launch's
-   * first `times` such requests do; later ones are answered normally (a failure, then success).
+   * first `times` such requests do; later ones are answered normally (a failure, then success). With `drop`, the
+   * connection is destroyed instead of answered (a dropped connection: the browser sees a network error).
    */
-  fault?: { resourceType: string; status?: number; delayMs?: number; times?: number };
+  fault?: { resourceType: string; status?: number; delayMs?: number; times?: number; drop?: boolean };
   /** Imitate a vendor's quirks: 'epic' answers 400 to Observation searches without category. */
   personality?: 'generic' | 'epic';
   /** Scopes the authorization server leaves out of the grant even though the app asked (as a user unticking them would). */

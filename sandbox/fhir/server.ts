@@ -46,6 +46,9 @@ export interface FhirServer {
 }
 
 const SUPPORTED = new Set<string>(SUPPORTED_TYPES);
+
+/** The fault switch's dropped connection: nothing is to be sent, the socket is gone. */
+class ConnectionDropped extends Error {}
 type Permitted = Extract<Decision, { allowed: true }>;
 const RESOURCE_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -73,6 +76,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     try {
       await route(req, res);
     } catch (err) {
+      if (err instanceof ConnectionDropped) return;
       if (err instanceof HttpError) {
         sendError(res, err);
       } else {
@@ -102,7 +106,7 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
     // A fault on "Bundle" is one on the base URL itself: transactions and batches.
     const faultType = segments.length === 0 ? 'Bundle' : resourceType;
     if (faultType && !faultType.startsWith('$')) {
-      await applyFault(grant, faultType);
+      await applyFault(grant, faultType, res);
     }
     if (segments.length === 0) {
       if (method !== 'POST') throw new HttpError(400, 'Search across all types is not supported: name a resource type', 'not-supported');
@@ -157,13 +161,17 @@ export async function createFhirServer(opts: FhirServerOptions): Promise<FhirSer
   /** How many requests each launch's fault has answered (its switches object is the launch's own). */
   const faultsApplied = new WeakMap<object, number>();
 
-  async function applyFault(grant: TokenGrant, resourceType: string): Promise<void> {
+  async function applyFault(grant: TokenGrant, resourceType: string, res: ServerResponse): Promise<void> {
     const fault = grant.switches.fault;
     if (!fault || fault.resourceType !== resourceType) return;
     const applied = faultsApplied.get(fault) ?? 0;
     if (fault.times !== undefined && applied >= fault.times) return;
     faultsApplied.set(fault, applied + 1);
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.drop) {
+      res.destroy();
+      throw new ConnectionDropped();
+    }
     if (fault.status) {
       const headers: Record<string, string> = fault.status === 429 ? { 'Retry-After': '1' } : {};
       throw new HttpError(fault.status, `Injected fault for ${resourceType} (sandbox switch)`, fault.status >= 500 ? 'transient' : 'processing', headers);

@@ -32,7 +32,10 @@ export function parseLaunchRequest(form: URLSearchParams): LaunchRequest | { err
   const faultType = form.get('faultResourceType')?.trim();
   if (faultType) {
     const times = positiveInt(form.get('faultTimes'));
-    switches.fault = { resourceType: faultType, status: positiveInt(form.get('faultStatus')), delayMs: positiveInt(form.get('faultDelayMs')), ...(times ? { times } : {}) };
+    switches.fault = {
+      resourceType: faultType, status: positiveInt(form.get('faultStatus')), delayMs: positiveInt(form.get('faultDelayMs')),
+      ...(times ? { times } : {}), ...(form.get('faultDrop') ? { drop: true } : {}),
+    };
   }
   if (form.get('personality') === 'epic') switches.personality = 'epic';
   const withheld = (form.get('withholdScopes') ?? '').split(/[\s,]+/).filter(Boolean);

@@ -24,6 +24,7 @@ export function launcherPage(o: { practitioners: SandboxPerson[]; patients: Sand
 <label>… answering HTTP status <input name="faultStatus" inputmode="numeric" placeholder="e.g. 500"></label>
 <label>… after a delay (ms) <input name="faultDelayMs" inputmode="numeric" placeholder="e.g. 3000"></label>
 <label>… only the first N times <input name="faultTimes" inputmode="numeric" placeholder="every time"></label>
+<label><input type="checkbox" name="faultDrop" value="1"> … dropping the connection instead of answering</label>
 <label>Vendor quirks <select name="personality"><option value="generic">generic</option><option value="epic">Epic (Observation search needs category)</option></select></label>
 <label>Withhold scopes <input name="withholdScopes" placeholder="e.g. patient/Patient.rs"></label>
 </fieldset>

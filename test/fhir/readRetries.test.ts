@@ -62,6 +62,16 @@ describe('chart reads: bounded retries', () => {
     expect(count()).toBe(2);
   });
 
+  it('a connection dropped every time: three retries, then the source says no answer came, not "Failed to fetch"', async () => {
+    const policy = recordingPolicy();
+    const count = serve([() => HttpResponse.error()]);
+    const outcome = await load(policy);
+    expect(count()).toBe(4);
+    expect(policy.waits).toEqual([500, 1000, 2000]);
+    expect(outcome.state).toMatchObject({ status: 'failed', message: 'no answer from the EHR: the connection was lost (network or server trouble)' });
+    expect(outcome.state.httpStatus).toBeUndefined();
+  });
+
   it('a 500, a 404 or a Retry-After beyond the limit is not repeated', async () => {
     for (const answer of [() => busy({}, 500), () => busy({}, 404), () => busy({ 'Retry-After': '60' })]) {
       const policy = recordingPolicy();

@@ -26,6 +26,7 @@ const TOKENS: Record<string, TokenGrant> = {
   carePlanReadOnly: grant(['user/*.cruds'], { switches: { carePlanWriteUnsupported: true } }),
   conditionDown: grant(['user/*.cruds'], { switches: { fault: { resourceType: 'Condition', status: 503, delayMs: 5 } } }),
   slowConditions: grant(['user/*.cruds'], { switches: { fault: { resourceType: 'Condition', delayMs: 20 } } }),
+  conditionDropped: grant(['user/*.cruds'], { switches: { fault: { resourceType: 'Condition', drop: true, times: 1 } } }),
   epic: grant(['user/*.rs'], { switches: { personality: 'epic' } }),
 };
 
@@ -440,6 +441,12 @@ describe('launch switches', () => {
     expect(failed.status).toBe(503);
     expect(failed.body.resourceType).toBe('OperationOutcome');
     expect((await call('Observation?patient=smoker-diabetic', 'conditionDown')).status).toBe(200);
+  });
+
+  it('drops the connection for the chosen type without an answer, and only the first `times` requests', async () => {
+    await expect(fetch(`${base}/Condition?patient=smoker-diabetic`, { headers: { Authorization: 'Bearer conditionDropped' } })).rejects.toThrow(TypeError);
+    expect((await call('Observation?patient=smoker-diabetic', 'conditionDropped')).status).toBe(200);
+    expect((await call('Condition?patient=smoker-diabetic', 'conditionDropped')).body.total).toBe(3);
   });
 
   it('only delays when the fault has no status', async () => {

@@ -30,6 +30,12 @@ describe('parseLaunchRequest', () => {
     });
   });
 
+  it('reads a dropped-connection fault', () => {
+    expect(parseLaunchRequest(new URLSearchParams({ practitioner: 'dr', patient: 'pt', faultResourceType: 'Condition', faultDrop: '1', faultTimes: '2' }))).toMatchObject({
+      context: { switches: { fault: { resourceType: 'Condition', drop: true, times: 2 } } },
+    });
+  });
+
   it('launches outside any encounter when asked', () => {
     expect(parseLaunchRequest(new URLSearchParams({ practitioner: 'dr', patient: 'pt', encounter: 'none' }))).toMatchObject({ context: { encounter: undefined } });
   });

@@ -41,9 +41,18 @@ function retryAfterOf(error: unknown): number | undefined {
   return retryAfterMs(response?.headers.get('Retry-After'));
 }
 
+/** fetch rejects with a TypeError, and only then, when no answer came (connection refused, reset or dropped). */
+function isNoAnswer(error: unknown): boolean {
+  return error instanceof TypeError;
+}
+
+/** What a clinician reads for a read that never got an answer, instead of the browser's "Failed to fetch". */
+export const NO_ANSWER = 'no answer from the EHR: the connection was lost (network or server trouble)';
+
 /**
  * Repeats a read that failed in passing, at most policy.retries times: after the server's Retry-After when it gives
- * one, else with back-off. Anything else, and the last failure, is thrown as it came (the source shows it in words).
+ * one, else with back-off. Anything else, and the last failure, is thrown as it came (the source shows it in words);
+ * a read that never got an answer is thrown as NO_ANSWER.
  */
 export function withReadRetries(requester: FhirRequester, policy: ReadRetryPolicy = DEFAULT_READ_RETRIES): FhirRequester {
   return {
@@ -53,13 +62,14 @@ export function withReadRetries(requester: FhirRequester, policy: ReadRetryPolic
         try {
           return await requester.request<T>(url, signal);
         } catch (error) {
-          if (retry > policy.retries || signal?.aborted || isAbort(error)) throw error;
+          const final = isNoAnswer(error) ? new Error(NO_ANSWER, { cause: error }) : error;
+          if (retry > policy.retries || signal?.aborted || isAbort(error)) throw final;
           const status = statusOf(error);
-          if (status !== undefined && !PASSING_STATUS.has(status)) throw error;
+          if (status === undefined ? !isNoAnswer(error) : !PASSING_STATUS.has(status)) throw final;
           const wait = retryAfterOf(error) ?? policy.baseDelayMs * 2 ** (retry - 1);
-          if (wait > policy.maxRetryAfterMs) throw error;
+          if (wait > policy.maxRetryAfterMs) throw final;
           await policy.sleep(wait, signal);
-          if (signal?.aborted) throw error;
+          if (signal?.aborted) throw final;
         }
       }
     },
