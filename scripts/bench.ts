@@ -2,8 +2,9 @@
  * `npm run bench`: what the physician waits for and what the browser carries, each figure beside its budget.
  * 1. The risk worker alone: production-builds a bench page with the app's Vite config, serves it with `vite preview`
  *    and times, in headless Chromium, warm scoring of one patient × all models and of a 64-vector what-if batch.
- * 2. Whole EHR launches against the sandbox (production build): launch → banner, → first risk, → every model, →
- *    facts loaded; FHIR requests for the first screen; JS heap; first-load JS sizes.
+ * 2. Whole EHR launches against the sandbox (production build; the sandbox and `vite preview` each in their own
+ *    process): launch → banner, → first risk, → every model, → plan suggestions, → facts loaded; FHIR requests for
+ *    the first screen; JS heap; first-load JS sizes.
  * 3. The sandbox FHIR server's own search timings on the heavy chart.
  * Prints a table and the JSON; with BENCH_JSON=FILE also writes the flat figures to FILE. Reports; never fails a build.
  */

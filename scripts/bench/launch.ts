@@ -1,6 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import { launchChromium, waitForChartLoaded } from '../chromium.ts';
-import { startStack } from '../../sandbox/stack.ts';
+import { startBenchStack } from './stack.ts';
 import { stats, type Stats } from './stats.ts';
 
 export interface LaunchTiming {
@@ -12,9 +12,11 @@ export interface LaunchTiming {
   launchToFirstRiskMs: Stats;
   /** To every model answered (`tailor:risk-view-ready`). */
   launchToRiskViewMs: Stats;
+  /** To the plan's first suggestions (or the word that there are none) on screen (`tailor:suggestions-shown`). */
+  launchToSuggestionsMs: Stats;
   /** To every chart source loaded and the facts panel filled. */
   launchToFactsMs: Stats;
-  /** FHIR requests (and response bytes) the app made before its first risk was on screen (median run). */
+  /** FHIR data requests (and response bytes) started before the first risk was on screen (median run). */
   firstScreenFhirRequests: number;
   firstScreenFhirKiB: number;
   /** FHIR requests of the whole launch, once the chart has loaded. */
@@ -29,7 +31,12 @@ async function markEpoch(page: Page, name: string): Promise<number> {
   return page.evaluate((n) => performance.timeOrigin + performance.getEntriesByName(n, 'mark')[0]!.startTime, name);
 }
 
-const fhirRequest = (fhirBase: string) => (r: Request) => r.url().startsWith(fhirBase) && r.method() !== 'OPTIONS' && !r.url().endsWith('/metadata');
+/**
+ * Requests for FHIR data: the server's self-descriptions (SMART configuration, CapabilityStatement) and CORS
+ * preflights are not counted.
+ */
+const fhirRequest = (fhirBase: string) => (r: Request) =>
+  r.url().startsWith(fhirBase) && r.method() !== 'OPTIONS' && !r.url().endsWith('/metadata') && !r.url().endsWith('/.well-known/smart-configuration');
 
 /**
  * What the physician waits for: a whole EHR launch in Chromium against the sandbox (production build), timed from the
@@ -37,13 +44,13 @@ const fhirRequest = (fhirBase: string) => (r: Request) => r.url().startsWith(fhi
  * Each run uses a fresh browser profile; the first run warms the server's and the browser's caches and is not counted.
  */
 export async function benchLaunch(patients: string[], runs = 5): Promise<LaunchTiming[]> {
-  const stack = await startStack({ sandboxPort: 4330, appPort: 4331, outDir: 'dist-bench' });
+  const stack = await startBenchStack({ sandboxPort: 4330, appPort: 4331, outDir: 'dist-bench' });
   const browser = await launchChromium();
-  const fhirBase = `${stack.sandbox.origin}/fhir/`;
+  const fhirBase = `${stack.sandboxOrigin}/fhir/`;
   try {
     const timings: LaunchTiming[] = [];
     for (const patient of patients) {
-      const banner: number[] = [], firstRisk: number[] = [], riskView: number[] = [], facts: number[] = [];
+      const banner: number[] = [], firstRisk: number[] = [], riskView: number[] = [], suggestions: number[] = [], facts: number[] = [];
       const firstScreen: { requests: number; bytes: number }[] = [];
       let launchRequests = 0;
       let heapMB = 0;
@@ -53,17 +60,19 @@ export async function benchLaunch(patients: string[], runs = 5): Promise<LaunchT
         const requests: { at: number; request: Request }[] = [];
         context.on('request', (request) => requests.push({ at: Date.now(), request }));
         const start = Date.now();
-        await page.goto(`${stack.sandbox.origin}/launch?practitioner=dr-okafor&patient=${patient}&display=window`);
+        await page.goto(`${stack.sandboxOrigin}/launch?practitioner=dr-okafor&patient=${patient}&display=window`);
         await page.waitForSelector('[data-testid="patient-banner"]', { timeout: 60_000 });
         const bannerAt = Date.now();
         const firstRiskAt = await markEpoch(page, 'tailor:first-risk');
         const riskViewAt = await markEpoch(page, 'tailor:risk-view-ready');
+        const suggestionsAt = await markEpoch(page, 'tailor:suggestions-shown');
         await waitForChartLoaded(page);
         const factsAt = Date.now();
         if (run > 0) {
           banner.push(bannerAt - start);
           firstRisk.push(firstRiskAt - start);
           riskView.push(riskViewAt - start);
+          suggestions.push(suggestionsAt - start);
           facts.push(factsAt - start);
           const fhir = requests.filter((r) => fhirRequest(fhirBase)(r.request));
           const before = fhir.filter((r) => r.at <= firstRiskAt);
@@ -81,7 +90,7 @@ export async function benchLaunch(patients: string[], runs = 5): Promise<LaunchT
       const mid = firstScreen[Math.floor(firstScreen.length / 2)]!;
       timings.push({
         patient, runs,
-        launchToBannerMs: stats(banner), launchToFirstRiskMs: stats(firstRisk), launchToRiskViewMs: stats(riskView), launchToFactsMs: stats(facts),
+        launchToBannerMs: stats(banner), launchToFirstRiskMs: stats(firstRisk), launchToRiskViewMs: stats(riskView), launchToSuggestionsMs: stats(suggestions), launchToFactsMs: stats(facts),
         firstScreenFhirRequests: mid.requests, firstScreenFhirKiB: Math.round(mid.bytes / 102.4) / 10, launchFhirRequests: launchRequests, heapMB,
       });
     }

@@ -3,6 +3,7 @@ import type { Suggestion } from '../../plan/types.ts';
 import { planStorageKey, type PlanOwner } from '../../store/plan.ts';
 import type { PlanDraft } from '../../store/planDraft.ts';
 import { useChartStore } from '../../store/chart.ts';
+import { markOnce } from '../risk/pageMarks.ts';
 import { useRisk } from '../risk/riskStoreContext.ts';
 import { therapyExpected } from '../risk/therapyExpected.ts';
 import { AddedActivities } from './AddedActivities.tsx';
@@ -115,6 +116,8 @@ function PlanBody({ owner, draft, suggestions, input, clinician, today, sign }: 
   const [handoutOpen, setHandoutOpen] = useState(false);
   const listId = useId();
   const { plan, provisional } = input;
+  // The bench's mark: the first suggestions (or the word that there are none) are on screen.
+  useEffect(() => markOnce('tailor:suggestions-shown'), []);
 
   const tickedSet = new Set(draft.ticked);
   const ticked = suggestions.filter((s) => tickedSet.has(s.id));

@@ -2,7 +2,7 @@
  * Performance marks the bench reads (scripts/bench): each is set once per page, the first time it happens, so a
  * re-render or a second patient does not move it.
  */
-export type PageMark = 'tailor:first-risk' | 'tailor:risk-view-ready';
+export type PageMark = 'tailor:first-risk' | 'tailor:risk-view-ready' | 'tailor:suggestions-shown';
 
 const marked = new Set<PageMark>();
 
