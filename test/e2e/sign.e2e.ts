@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Bundle, BundleEntry, CarePlan, DocumentReference, Resource } from 'fhir/r4';
+import type { Bundle, DocumentReference, Resource } from 'fhir/r4';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openRecordedPage, waitForChartLoaded } from './browser.ts';
-import { APP_URL, FHIR_BASE, SANDBOX_ORIGIN } from './ports.ts';
+import { SANDBOX_ORIGIN } from './ports.ts';
+import { chartReader, draftIdOf, PLAN_SYSTEM as SYSTEM, readerToken, recordWrites, signAs, tick, transactionsOf, type ChartReader } from './signing.ts';
 
 /**
  * Signing the plan into the sandbox EHR in Chromium (issue 9): the app's own requests are recorded, and what the FHIR
@@ -11,17 +11,15 @@ import { APP_URL, FHIR_BASE, SANDBOX_ORIGIN } from './ports.ts';
  * with what was sent. Every count is by the draft's identifier, so plans signed by other runs do not matter.
  */
 let browser: Browser;
-/** The test's reading token. */
-let reader = '';
+/** The test's reader of the chart (helpers in signing.ts). */
+let reader: ChartReader;
 beforeAll(async () => {
   browser = await launchChromium();
-  reader = await readerToken(browser);
+  reader = chartReader(await readerToken(browser));
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-const SYSTEM = 'urn:tailor:plan';
 
 async function launch(page: Page, patientId: string, switches = ''): Promise<void> {
   await page.goto(`${SANDBOX_ORIGIN}/launch?practitioner=dr-okafor&patient=${patientId}&display=window${switches}`);
@@ -33,64 +31,8 @@ async function ready(page: Page): Promise<void> {
   await page.getByTestId('sign-panel').waitFor({ timeout: 30_000 });
 }
 
-/** Ticks the first `n` suggestions, as a physician composing a plan. */
-async function tick(page: Page, n: number): Promise<void> {
-  const boxes = page.locator('[data-testid="plan-suggestions"] > li input[type="checkbox"]');
-  for (let i = 0; i < n; i++) await boxes.nth(i).check();
-}
-
-const draftIdOf = async (page: Page) => (await page.getByTestId('plan-draft-id').textContent()) ?? '';
-
-const base64url = (bytes: Buffer) => bytes.toString('base64url');
-
-/**
- * A read token not confined to a patient: the sandbox's own standalone authorization (PKCE S256) as Dr. Okafor, for
- * `user/*.rs`, in a page whose redirect back to the app is caught instead of loading the app.
- */
-async function readerToken(b: Browser): Promise<string> {
-  const config = (await (await fetch(`${FHIR_BASE}/.well-known/smart-configuration`)).json()) as { authorization_endpoint: string; token_endpoint: string };
-  const verifier = base64url(randomBytes(32));
-  const challenge = base64url(createHash('sha256').update(verifier).digest());
-  const context = await b.newContext();
-  const page = await context.newPage();
-  await page.route(`${APP_URL}**`, (route) => route.fulfill({ body: 'signed in' }));
-  const query = { response_type: 'code', client_id: 'tailor', redirect_uri: APP_URL, scope: 'openid fhirUser user/*.rs', state: 'sign-e2e-reader', aud: FHIR_BASE, code_challenge: challenge, code_challenge_method: 'S256' };
-  await page.goto(`${config.authorization_endpoint}?${new URLSearchParams(query).toString()}`);
-  const back = page.waitForRequest((r) => r.url().startsWith(APP_URL), { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Sign in and allow' }).click();
-  const code = new URL((await back).url()).searchParams.get('code');
-  await context.close();
-  if (!code) throw new Error('the sandbox sent no authorization code');
-  const response = await fetch(config.token_endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: APP_URL, client_id: 'tailor', code_verifier: verifier }),
-  });
-  const token = ((await response.json()) as { access_token?: string }).access_token;
-  if (!token) throw new Error(`no reader token (HTTP ${response.status})`);
-  return token;
-}
-
-async function read<T>(path: string): Promise<T> {
-  const response = await fetch(`${FHIR_BASE}/${path}`, { headers: { Authorization: `Bearer ${reader}`, Accept: 'application/fhir+json' } });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const search = async (query: string) => ((await read<Bundle>(query)).entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
-const carePlansOf = (draftId: string) => search(`CarePlan?identifier=${encodeURIComponent(SYSTEM)}|${draftId}`) as Promise<CarePlan[]>;
-
-/** The app's writes (POSTs and PUTs to the FHIR server) with their bodies and answers. */
-function recordWrites(page: Page) {
-  const writes: { method: string; url: string; body: unknown; status?: number }[] = [];
-  page.on('request', (request) => {
-    if (request.url().startsWith(FHIR_BASE) && (request.method() === 'POST' || request.method() === 'PUT')) {
-      const write = { method: request.method(), url: request.url().slice(FHIR_BASE.length), body: request.postDataJSON() as unknown };
-      writes.push(write);
-      void request.response().then((r) => Object.assign(write, { status: r?.status() }), () => undefined);
-    }
-  });
-  return writes;
-}
+const search = (query: string) => reader.search(query);
+const carePlansOf = (draftId: string) => reader.carePlansOf(draftId);
 
 /** A resource as the server holds it, without what the server adds (id, version, last updated). */
 function asSent(resource: Resource): Resource {
@@ -99,32 +41,15 @@ function asSent(resource: Resource): Resource {
   return { ...rest, ...(tag ? { meta: { tag } } : {}) } as Resource;
 }
 
-/** Where each entry of the posted transaction now is: found by its identifier (a Provenance by its tag). */
-async function findWritten(entry: BundleEntry): Promise<Resource> {
-  const resource = entry.resource as Resource & { identifier?: { value?: string }[] };
-  const type = resource.resourceType;
-  const query = type === 'Provenance' ? `_tag=${encodeURIComponent(SYSTEM)}|${encodeURIComponent(resource.meta?.tag?.[0]?.code ?? '')}` : `identifier=${encodeURIComponent(SYSTEM)}|${encodeURIComponent(resource.identifier?.[0]?.value ?? '')}`;
-  const found = await search(`${type}?${query}`);
-  expect(found, `${type} ${query}`).toHaveLength(1);
-  return found[0] as Resource;
-}
-
 /** Compares the server's resources with the posted transaction, each urn:uuid replaced by the resource created for it. */
 async function expectWrittenAsSent(sent: Bundle): Promise<Map<string, Resource>> {
   const byUrn = new Map<string, Resource>();
-  for (const entry of sent.entry ?? []) byUrn.set(entry.fullUrl ?? '', await findWritten(entry));
+  for (const entry of sent.entry ?? []) byUrn.set(entry.fullUrl ?? '', await reader.findWritten(entry));
   let text = JSON.stringify(sent.entry?.map((e) => e.resource));
   for (const [urn, resource] of byUrn) text = text.split(urn).join(`${resource.resourceType}/${resource.id}`);
   expect([...byUrn.values()].map(asSent)).toEqual(JSON.parse(text));
   return byUrn;
 }
-
-const signAs = async (page: Page, status: 'draft' | 'active') => {
-  await page.getByTestId(`sign-status-${status}`).check();
-  await page.getByTestId('sign-button').click();
-};
-/** POSTs to the base URL itself (the write layer sends them to `[base]/`). */
-const transactionsOf = (writes: ReturnType<typeof recordWrites>) => writes.filter((w) => w.method === 'POST' && (w.url === '' || w.url === '/'));
 
 describe('signing the plan into the sandbox EHR', () => {
   it('three patients: one transaction each, the chart holds exactly what was sent, "Saved to chart" shows it as read back', async () => {

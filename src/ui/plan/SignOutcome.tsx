@@ -18,7 +18,8 @@ function progressWords(progress: WriteProgress | { step: 'starting' }, ehr: stri
         : `Writing the ${nounFor(progress.resourceType)} (${progress.index + 1} of ${progress.total}) to ${ehr}…`;
     case 'retrying': {
       const why = progress.reason === 'no-answer' ? 'did not answer' : progress.reason === 'busy' ? 'is busy' : 'had a problem';
-      return `${ehr} ${why}; trying again in ${Math.ceil(progress.waitMs / 1000)} s (try ${progress.attempt + 1}). The plan is kept and will not be saved twice.`;
+      // `attempt` is already the try about to be made (sendReliably reports the first retry as attempt 2).
+      return `${ehr} ${why}; trying again in ${Math.ceil(progress.waitMs / 1000)} s (try ${progress.attempt}). The plan is kept and will not be saved twice.`;
     }
     case 'refreshing-token':
       return `Renewing the session with ${ehr}…`;
