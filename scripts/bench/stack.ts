@@ -46,7 +46,7 @@ async function answers(url: string, child: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited (${child.exitCode}) before ${url} answered`);
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { headers: { Connection: 'close' } })).ok) return;
     } catch {
       // not listening yet
     }
@@ -55,10 +55,15 @@ async function answers(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not answer within 60 s`);
 }
 
+/** Asks the server to end; one that has not ended 5 s later (open keep-alive connections) is killed. */
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
-    child.once('exit', () => done());
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
     child.kill('SIGTERM');
   });
 }
