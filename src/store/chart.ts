@@ -44,12 +44,17 @@ export interface ChartState {
 }
 
 /** Test seams: the clock, value sets, load limits and how reads that failed in passing are repeated. */
-export const chartStoreConfig: { now: () => Date; valueSets: ValueSets; load: LoadOptions; pageSize: number; retries: ReadRetryPolicy } = {
+export const chartStoreConfig: { now: () => Date; valueSets: ValueSets; load: LoadOptions; pageSize: number; retries: ReadRetryPolicy; firstScreenWaitMs: number } = {
   now: () => new Date(),
   valueSets: valueSetsWith(site.codes),
   load: DEFAULT_LOAD_OPTIONS,
   pageSize: 100,
   retries: DEFAULT_READ_RETRIES,
+  /**
+   * Later pages (older results: 12-month means, the trajectory) wait until the first risk is on screen
+   * (firstScreenShown), so they never compete with it; without a risk view they start after this long anyway.
+   */
+  firstScreenWaitMs: 3000,
 };
 
 const ENTRY_KEY = 'tailor.chart.entries.';
@@ -84,6 +89,13 @@ function writeEntries(key: string | undefined, entries: Entries): void {
 function computeFacts(outcomes: Partial<Record<SourceId, SourceOutcome>>, sources: readonly SourceState[], entries: Entries): ChartFacts {
   const now = chartStoreConfig.now();
   return applyEntries(buildFacts({ ...toChartData(outcomes), gaps: recordGaps(sources) }, now, chartStoreConfig.valueSets), entries, now);
+}
+
+let releaseFirstScreen: (() => void) | undefined;
+
+/** Called by the risk view once its first number or reason is on screen: the current load's later pages may start. */
+export function firstScreenShown(): void {
+  releaseFirstScreen?.();
 }
 
 // The current load's requester and plan; a generation counter drops answers from a superseded load.
@@ -160,7 +172,11 @@ export const useChartStore = create<ChartState>()((set, get) => {
       const sources = specs.map(loadingState);
       set({ patientId, entriesKey, sources, outcomes: {}, entries, facts: computeFacts({}, sources, entries), olderAvailable: false, loadingOlder: false });
       // Every source's first page first: the first screen needs no more, and later pages would compete with it.
-      const wave = firstPagesFirst(specs.length, controller.signal);
+      const firstScreen = new Promise<void>((resolve) => {
+        releaseFirstScreen = resolve;
+        setTimeout(resolve, chartStoreConfig.firstScreenWaitMs);
+      });
+      const wave = firstPagesFirst(specs.length, controller.signal, firstScreen);
       await Promise.all(specs.map((spec) => run(spec, gen, wave.join())));
       if (gen === generation) await commit();
     },

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { setupServer } from 'msw/node';
 import type { Resource } from 'fhir/r4';
 import { DEFAULT_LOAD_OPTIONS } from '../../src/fhir/chart-loader/loadChart.ts';
-import { chartStoreConfig, loadOlder, startChartLoad, useChartStore } from '../../src/store/chart.ts';
+import { chartStoreConfig, firstScreenShown, loadOlder, startChartLoad, useChartStore } from '../../src/store/chart.ts';
 import { fakeEhr, fetchRequester, requests } from './fakeEhr.ts';
 
 const server = setupServer();
@@ -17,6 +17,8 @@ const NOW = new Date('2026-05-01T12:00:00Z');
 beforeEach(() => {
   requests.length = 0;
   chartStoreConfig.now = () => NOW;
+  // No risk view here to say the first screen is shown: later pages go at once.
+  chartStoreConfig.firstScreenWaitMs = 0;
 });
 
 const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
@@ -47,6 +49,22 @@ function holdSecondPage() {
 
 const state = () => useChartStore.getState();
 const source = (id: string) => state().sources.find((s) => s.id === id);
+
+describe('chart store: later pages wait for the first screen', () => {
+  it('asks for no second page until the risk view says its first risk is shown', async () => {
+    server.use(...fakeEhr({ resources: [patient('p1'), ...READINGS, ...PROBLEMS], pageSize: 2 }));
+    chartStoreConfig.firstScreenWaitMs = 60_000;
+    const loading = startChartLoad(fetchRequester, 'p1');
+    await vi.waitFor(() => expect(source('vitals')?.pages).toBe(1));
+    await vi.waitFor(() => expect(state().sources.every((s) => s.status !== 'loading' || s.pages === 1)).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(requests.filter((u) => new URL(u).searchParams.get('at') === '2')).toEqual([]);
+    firstScreenShown();
+    await loading;
+    expect(source('vitals')).toMatchObject({ status: 'loaded', pages: 3 });
+    chartStoreConfig.firstScreenWaitMs = 0;
+  });
+});
 
 describe('chart store: progressive pages', () => {
   it('facts after page 1 carry the newest value while the source is still loading; later pages refine the 12-month mean', async () => {

@@ -11,8 +11,9 @@ export interface WaveSlot {
  * The first screen needs only first pages (newest first); later pages would compete with them for the connection
  * and the main thread. Aborting the wave releases the later pages, whose requests then end at once as aborted.
  * Each slot from `join()` stands for one search; a search that never joins keeps the later pages waiting.
+ * `hold`, when given, keeps them waiting also until it resolves (the app: until the first risk is on screen).
  */
-export function firstPagesFirst(count: number, signal?: AbortSignal): { join(): WaveSlot } {
+export function firstPagesFirst(count: number, signal?: AbortSignal, hold?: Promise<void>): { join(): WaveSlot } {
   let waiting = count;
   let release!: () => void;
   const allIn = new Promise<void>((resolve) => {
@@ -20,6 +21,7 @@ export function firstPagesFirst(count: number, signal?: AbortSignal): { join(): 
   });
   if (waiting <= 0) release();
   signal?.addEventListener('abort', () => release(), { once: true });
+  const later = hold ? Promise.all([allIn, Promise.race([hold, aborted(signal)])]).then(() => undefined) : allIn;
   return {
     join() {
       let arrived = false;
@@ -30,8 +32,12 @@ export function firstPagesFirst(count: number, signal?: AbortSignal): { join(): 
           waiting -= 1;
           if (waiting === 0) release();
         },
-        laterPages: () => allIn,
+        laterPages: () => later,
       };
     },
   };
+}
+
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useId, type ComponentType, type LazyExoticComponent } from 'react';
 import { MODEL_IDS } from '../../risk/types.ts';
-import { useChartStore } from '../../store/chart.ts';
+import { firstScreenShown, useChartStore } from '../../store/chart.ts';
 import type { CurrentRisk } from '../../store/risk.ts';
 import { GuidelineNotes } from './GuidelineNotes.tsx';
 import { InputsUsed } from './InputsUsed.tsx';
@@ -81,7 +81,10 @@ function usePageMarks(current: CurrentRisk | undefined) {
     if (!current) return;
     const results = MODEL_IDS.map((m) => current.results[m]);
     const shown = results.some((r) => r && (r.applicable ? Object.keys(r.risks).length > 0 : !current.provisional));
-    if (shown) markOnce('tailor:first-risk');
+    if (shown) {
+      markOnce('tailor:first-risk');
+      firstScreenShown();
+    }
     if (!current.provisional && results.every((r) => r !== undefined)) markOnce('tailor:risk-view-ready');
   }, [current]);
 }
