@@ -5,7 +5,8 @@
  * 2. Whole EHR launches against the sandbox (production build; the sandbox and `vite preview` each in their own
  *    process): launch → banner, → first risk, → every model, → plan suggestions, → facts loaded; FHIR requests for
  *    the first screen; JS heap; first-load JS sizes.
- * 3. The sandbox FHIR server's own search timings on the heavy chart.
+ * 3. Signing a plan on the heavy chart: from the sign button to "Saved to chart" (transaction and read-back).
+ * 4. The sandbox FHIR server's own search timings on the heavy chart.
  * Prints a table and the JSON; with BENCH_JSON=FILE also writes the flat figures to FILE. Reports; never fails a build.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { build, preview } from 'vite';
 import { nodeRiskEngine } from '../src/risk/load-node.ts';
 import { benchFhirServer } from '../sandbox/fhir/bench.ts';
 import { benchLaunch } from './bench/launch.ts';
+import { benchSignPlan } from './bench/sign.ts';
 import { budgetTable, flatFigures, type BenchPageResult } from './bench/report.ts';
 import { firstLoadJsGzipKiB } from './bench/sizes.ts';
 import { launchChromium } from './chromium.ts';
@@ -62,6 +64,7 @@ try {
     // The same requests through the Node runtime (the score CLI's path): the numbers must be identical.
     const node = (await (await nodeRiskEngine()).score(onePatient)).map((r) => [r.model, r.risks]);
     const launches = await benchLaunch(['typical-woman', 'heavy-chart']);
+    const signPlanMs = await benchSignPlan('heavy-chart');
     const appDist = resolve(ROOT, 'dist-bench');
     const report = {
       browser: `Chromium ${browser.version()} (headless, --disable-gpu), TF.js cpu backend in a module Web Worker`,
@@ -73,6 +76,7 @@ try {
       browserEqualsNode: JSON.stringify(node) === JSON.stringify(result.risks),
       ...result,
       launches,
+      signPlanMs,
       sandboxFhirServer: await benchFhirServer(),
     };
     console.log(JSON.stringify(report, null, 2));

@@ -13,10 +13,7 @@ interface Report extends BenchPageResult {
   workerChunk: { gzipKiB: number };
   firstLoadJsGzipKiB: { app: number; launch: number };
   launches: LaunchTiming[];
-  /**
-   * Time to sign a plan: the transaction's round trip, from the sign button to the CarePlan read back. Not measured
-   * yet (the sign flow's bench step comes with signing); `signPlanMs.median` and `.max` are written once it is set.
-   */
+  /** Time to sign a plan: the transaction's round trip, from the sign button to the CarePlan read back (bench/sign.ts). */
   signPlanMs?: Stats;
 }
 
