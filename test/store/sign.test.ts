@@ -12,6 +12,7 @@ import { TAILOR_IDENTIFIER_SYSTEM, type PlanToSign } from '../../src/plan/toFhir
 import { createSignStore, signFingerprint, signedUnchanged, signStorageKey } from '../../src/store/sign.ts';
 import { INTERRUPTED, parseSignRecord } from '../../src/store/signRecord.ts';
 import { PLAN } from '../plan/toFhirFixture.ts';
+import { TabStorage } from './tabStorage.ts';
 
 /**
  * The sign store against the sandbox EHR over HTTP (its R4 validation, conditional creates, versioned updates and
@@ -38,29 +39,6 @@ afterAll(async () => {
   await fhir.close();
 });
 
-/** A tab's sessionStorage. */
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
-
 /** A session's token, and whether the EHR would renew it. */
 function session(token = 'good', renewTo?: string) {
   const state = { token, refreshes: 0 };
@@ -85,7 +63,7 @@ function planFor(extra: Partial<PlanToSign> = {}): PlanToSign {
 const DRAFT_KEY = (plan: PlanToSign) => `tailor.plan.draft.${plan.draftId}`;
 const SIGNED_AT = new Date('2026-03-10T14:45:00.000Z');
 
-function signStore(storage = new MemoryStorage()) {
+function signStore(storage = new TabStorage()) {
   const store = createSignStore({ storage: () => storage, now: () => SIGNED_AT, policy: { sleep: async () => undefined } });
   return { store, storage };
 }
@@ -198,7 +176,7 @@ describe('signing a plan', () => {
 
   it('a tab closed while saving: the pending attempt reads as interrupted, and signing again is safe', async () => {
     const plan = planFor();
-    const storage = new MemoryStorage();
+    const storage = new TabStorage();
     storage.setItem(signStorageKey(DRAFT_KEY(plan)), JSON.stringify({ attempt: { status: 'pending', signedAt: '2026-03-10T14:40:00.000Z', planStatus: 'active', fingerprint: signFingerprint(plan) } }));
     const { store } = signStore(storage);
     store.getState().open(DRAFT_KEY(plan));
