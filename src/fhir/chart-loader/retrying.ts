@@ -1,6 +1,6 @@
 import { isRecord } from '../../chart/codes.ts';
 import { statusOf } from '../operationOutcome.ts';
-import { retryAfterMs } from '../retryAfter.ts';
+import { backoffMs, retryAfterMs, sleepUnlessAborted } from '../retryTiming.ts';
 import type { FhirRequester } from './requester.ts';
 
 /** How often a chart read is repeated when the server is busy or the answer was lost. Reads are safe to repeat. */
@@ -18,11 +18,7 @@ export const DEFAULT_READ_RETRIES: ReadRetryPolicy = {
   retries: 3,
   baseDelayMs: 500,
   maxRetryAfterMs: 10_000,
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-    }),
+  sleep: sleepUnlessAborted,
 };
 
 /**
@@ -66,7 +62,7 @@ export function withReadRetries(requester: FhirRequester, policy: ReadRetryPolic
           if (retry > policy.retries || signal?.aborted || isAbort(error)) throw final;
           const status = statusOf(error);
           if (status === undefined ? !isNoAnswer(error) : !PASSING_STATUS.has(status)) throw final;
-          const wait = retryAfterOf(error) ?? policy.baseDelayMs * 2 ** (retry - 1);
+          const wait = retryAfterOf(error) ?? backoffMs(policy.baseDelayMs, retry);
           if (wait > policy.maxRetryAfterMs) throw final;
           await policy.sleep(wait, signal);
           if (signal?.aborted) throw final;

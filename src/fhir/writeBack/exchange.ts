@@ -1,6 +1,6 @@
 import { CANCELLED, failureFromResponse, unreachable, type WriteFailure } from './failure.ts';
 import type { FhirExchangeRequest, FhirExchangeResponse, WriteRequester } from './requester.ts';
-import { retryAfterMs } from '../retryAfter.ts';
+import { backoffMs, retryAfterMs, sleepUnlessAborted } from '../retryTiming.ts';
 
 /**
  * How hard one request is tried. Only requests that are safe to repeat come here: GETs, conditional creates
@@ -26,11 +26,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 8000,
   maxRetryAfterMs: 30_000,
   timeoutMs: 20_000,
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-    }),
+  sleep: sleepUnlessAborted,
 };
 
 /** What happened to one request; `unanswered` counts tries that got no answer (they may have reached the server). */
@@ -97,7 +93,7 @@ export async function sendReliably(requester: WriteRequester, request: FhirExcha
 }
 
 function backoff(policy: RetryPolicy, attempt: number): number {
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return backoffMs(policy.baseDelayMs, attempt, policy.maxDelayMs);
 }
 
 /** The caller's signal, also aborted after ms (a stalled request is given up on and retried). */
